@@ -1,0 +1,46 @@
+/* yakist — profiles: a JSON document that turns rules on or off and overrides their severity,
+ * weight and parameters. A profile is checked against the registry when it is loaded, so an
+ * unknown rule id or a bad value is rejected up front with a message naming the key. */
+#ifndef YAKIST_PROFILE_H
+#define YAKIST_PROFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <yakist/error.h>
+#include <yakist/registry.h>
+#include <yakist/rule.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct yk_profile;
+
+/* Read and validate a profile file. On error, err names the file and the offending key. */
+int yk_profile_load(const char *path, const struct yk_registry *reg, struct yk_profile **out,
+                    struct yk_error *err);
+
+/* The same from memory; name is used in messages. */
+int yk_profile_parse(const char *text, size_t len, const char *name, const struct yk_registry *reg,
+                     struct yk_profile **out, struct yk_error *err);
+
+void yk_profile_destroy(struct yk_profile *profile);
+
+/* The profile's own "name", or NULL. */
+const char *yk_profile_name(const struct yk_profile *profile);
+
+/* Effective settings of a rule. profile may be NULL (defaults from the descriptor). */
+bool yk_profile_enabled(const struct yk_profile *profile, const struct yk_rule *rule);
+enum yk_severity yk_profile_severity(const struct yk_profile *profile, const struct yk_rule *rule);
+unsigned yk_profile_weight(const struct yk_profile *profile, const struct yk_rule *rule);
+
+/* The parameter's value as text after overrides, or the descriptor default; NULL when the rule
+ * declares no such parameter. */
+const char *yk_profile_param(const struct yk_profile *profile, const struct yk_rule *rule,
+                             const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

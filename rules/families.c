@@ -1,0 +1,8 @@
+/* yakist — the table of built-in rule families; the registry registers them in this order. */
+#include "families.h"
+
+const struct yk_family *const yk_builtin_families[] = {
+    &yk_family_file,
+};
+
+const size_t yk_builtin_family_count = sizeof yk_builtin_families / sizeof yk_builtin_families[0];
