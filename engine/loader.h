@@ -29,6 +29,8 @@ struct yk_loader {
 };
 
 extern const struct yk_loader yk_loader_csv;
+extern const struct yk_loader yk_loader_json;
+extern const struct yk_loader yk_loader_xml;
 
 /* The loader for a format name ("csv", "json", "xml"), or NULL. */
 const struct yk_loader *yk_loader_find(const char *format);

@@ -5,6 +5,8 @@
 
 static const struct yk_loader *const loaders[] = {
     &yk_loader_csv,
+    &yk_loader_json,
+    &yk_loader_xml,
 };
 
 const struct yk_loader *yk_loader_find(const char *format)

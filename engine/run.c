@@ -13,6 +13,7 @@
 #include <yakist/check.h>
 
 #include "loader.h"
+#include "stack.h"
 
 struct yk_rule_ctx {
     struct run *run;
@@ -64,6 +65,9 @@ void yk_check_options_init(struct yk_check_options *opt, const struct yk_registr
     opt->limits.max_findings = 100;
     opt->limits.max_total_findings = 100000;
     opt->limits.sniff_bytes = 64u * 1024u;
+    opt->limits.max_depth = 64;
+    opt->limits.max_decompressed_bytes = 4ull << 30;
+    opt->limits.max_compression_ratio = 200;
 }
 
 /* --- the rule context ------------------------------------------------------------------- */
@@ -420,16 +424,19 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Until format sniffing exists: an explicit format, else the extension, else CSV. */
-static const struct yk_loader *choose_loader(const char *path, const char *format)
+/* The loader the input stack chose from the content (or opt->format), NULL when the content
+ * is not a table this build reads. The stack has already stacked the decoders on in. */
+static const struct yk_loader *choose_loader(const struct yk_stack *stack)
 {
-    if (format)
-        return yk_loader_find(format);
-    const char *dot = strrchr(path, '.');
-    const struct yk_loader *l = NULL;
-    if (dot && (strcmp(dot, ".json") == 0 || strcmp(dot, ".xml") == 0))
-        l = yk_loader_find(dot + 1);
-    return l ? l : &yk_loader_csv;
+    return stack->loader ? yk_loader_find(stack->loader) : NULL;
+}
+
+/* When nothing is loaded (a PDF, an image, a workbook ...), only the `format` family, which
+ * reports on the input stack itself, has anything to say; row-level rules would only list
+ * the absence of rows. */
+static bool runs_unloaded(const struct yk_rule *rule)
+{
+    return strncmp(rule->id, "format.", 7) == 0;
 }
 
 static int check_input(struct yk_input *in, const char *path, const struct yk_check_options *opt,
@@ -446,17 +453,23 @@ static int check_input(struct yk_input *in, const char *path, const struct yk_ch
     run.info.path = p;
     run.info.format = "csv";
     run.info.encoding = "UTF-8";
-    const struct yk_loader *loader = choose_loader(path, opt->format);
-    int rc;
-    if (!loader) {
+    struct yk_stack stack;
+    const struct yk_loader *loader = NULL;
+    int rc = yk_stack_open(&stack, in, path, opt, &run.info, arena, err);
+    if (rc < 0 && rc != YK_EIO)
+        goto done;
+    if (rc == 0 && !(loader = choose_loader(&stack)) && opt->format) {
         rc = yk_error_set(err, YK_EUNSUPPORTED, path, 0, 0, "no loader for format '%s'",
                           opt->format);
         goto done;
     }
+    int src = rc;
     if ((rc = setup_rules(&run)) < 0)
         goto done;
     struct yk_sink sink = {&run, sink_header, sink_row, sink_event};
-    rc = loader->load(in, opt, &run.info, &sink, arena, err);
+    rc = src < 0 ? src : loader ? loader->load(in, opt, &run.info, &sink, arena, err) : 0;
+    run.info.input.loaded = loader && rc == 0;
+    yk_stack_finish(&stack, &run.info);
     if (rc == YK_EIO) {
         res->readable = false;
         res->error = *err;
@@ -465,6 +478,8 @@ static int check_input(struct yk_input *in, const char *path, const struct yk_ch
     }
     for (size_t i = 0; rc == 0 && i < run.finish_rules.n; i++) {
         struct yk_rule_ctx *c = run.finish_rules.ctx[i];
+        if (!run.info.input.loaded && !runs_unloaded(c->rule))
+            continue;
         int r = c->rule->on_finish(c, &run.info);
         if (r < 0 || run.rc < 0)
             rc = fail_rule(&run, c, "on_finish", r);
@@ -514,7 +529,9 @@ int yk_check_memory(const void *data, size_t len, const char *name,
 {
     struct yk_input in;
     yk_input_open_memory(&in, data, len, name);
-    return check_input(&in, name, opt, arena, out, err);
+    int rc = check_input(&in, name, opt, arena, out, err);
+    yk_input_close(&in);
+    return rc;
 }
 
 bool yk_file_result_passes(const struct yk_file_result *r, enum yk_severity fail_on)

@@ -3,6 +3,9 @@
 
 const struct yk_family *const yk_builtin_families[] = {
     &yk_family_file,
+    &yk_family_format,
+    &yk_family_json,
+    &yk_family_xml,
 };
 
 const size_t yk_builtin_family_count = sizeof yk_builtin_families / sizeof yk_builtin_families[0];

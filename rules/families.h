@@ -7,6 +7,9 @@
 #include <yakist/rule.h>
 
 extern const struct yk_family yk_family_file;
+extern const struct yk_family yk_family_format;
+extern const struct yk_family yk_family_json;
+extern const struct yk_family yk_family_xml;
 
 /* The built-in families in registration order. */
 extern const struct yk_family *const yk_builtin_families[];

@@ -25,6 +25,10 @@ struct yk_limits {
     uint64_t max_findings;     /* examples kept per rule; counts stay exact (default 100) */
     uint64_t max_total_findings; /* examples kept per file over all rules (default 100000) */
     size_t sniff_bytes;        /* bytes looked at to sniff the dialect (default 64 KiB) */
+    unsigned max_depth;        /* JSON/XML nesting depth; deeper input stops reading (default 64) */
+    uint64_t max_decompressed_bytes; /* a gzip or zip member is cut here (default 4 GiB) */
+    uint32_t max_compression_ratio;  /* decompressed / compressed beyond this is a bomb
+                                        (default 200; checked past the first MiB) */
 };
 
 struct yk_check_options {
@@ -36,6 +40,15 @@ struct yk_check_options {
     const char *format; /* NULL: from content and extension; "csv" forces CSV */
     bool timing;    /* measure seconds (otherwise 0, for reproducible reports) */
     struct yk_limits limits;
+    const char *record_path; /* JSON/XML: dotted path to the records, NULL: auto */
+    const char *encoding; /* NULL: detect; else an iconv name ("windows-1251", "KOI8-U" ...) */
+    const char *member;   /* zip archives: the member to check; NULL: the first table member */
+    /* Schemas (<yakist/schema.h>). */
+    const struct yk_schema *schema; /* borrowed; NULL: none, unless one is discovered */
+    bool schema_discover; /* yk_check_file: use a structure file found next to the data, and
+                             report its absence (schema.no_structure) */
+    int fields_match;     /* enum yk_fields_match; 0: as the schema says (exact by default) */
+    bool header_ignore_case; /* labels match field names whatever their case */
 };
 
 #define YK_QUOTE_NONE '\x01'
@@ -72,6 +85,8 @@ struct yk_file_result {
     size_t nfindings;
     const struct yk_rule_count *counts; /* rules that fired, in registry order */
     size_t ncounts;
+    const char *schema;     /* the structure file checked against, NULL: none */
+    bool schema_discovered; /* it was found next to the data rather than given */
 };
 
 /* Check one file. The result and everything it points to live in arena.
@@ -84,6 +99,13 @@ int yk_check_file(const char *path, const struct yk_check_options *opt, struct y
 int yk_check_memory(const void *data, size_t len, const char *name,
                     const struct yk_check_options *opt, struct yk_arena *arena,
                     struct yk_file_result **out, struct yk_error *err);
+
+/* The members of a zip archive that hold a table (by their names: .csv, .tsv, .json, .xml ...),
+ * in archive order, so a caller can check each one (set opt->member and call yk_check_file).
+ * Names live in arena. *n is 0 for a file that is not a zip archive or holds no table.
+ * Returns 0, YK_EIO when the file cannot be read, YK_ENOMEM. */
+int yk_archive_tables(const char *path, struct yk_arena *arena, const char *const **names,
+                      size_t *n, struct yk_error *err);
 
 /* Does the result pass a gate at this threshold (no finding at or above it)? */
 bool yk_file_result_passes(const struct yk_file_result *result, enum yk_severity fail_on);

@@ -59,6 +59,40 @@ struct yk_dialect {
     bool header_forced;
 };
 
+/* What the bytes of a source turned out to be, whatever its name says. */
+enum yk_content_kind {
+    YK_CONTENT_TABLE = 0,   /* CSV, TSV, JSON, XML: a loader reads it */
+    YK_CONTENT_SPREADSHEET, /* XLSX, XLS, ODS: structured, but not read here */
+    YK_CONTENT_DOCUMENT,    /* PDF, DOC(X), ODT, RTF, HTML: a document, not data */
+    YK_CONTENT_IMAGE,       /* PNG, JPEG, TIFF, GIF: a scan or a picture */
+    YK_CONTENT_ARCHIVE,     /* an archive holding no table, or one that cannot be opened */
+    YK_CONTENT_BINARY       /* unrecognised bytes that are not text */
+};
+
+/* How the bytes reached the loader: decompression, the archive member, the format found in the
+ * content and the decoding to UTF-8. The runner fills it before loading; the `format` rules
+ * report from it. Byte offsets in findings count the decompressed, UTF-8 text the loader read
+ * (line and row numbers are the same in the original file). */
+struct yk_source_input {
+    const char *content_format;   /* from the bytes: "csv", "tsv", "json", "pdf", "xlsx" ... */
+    const char *content_title;    /* in words, for messages: "PDF document" */
+    enum yk_content_kind content_kind;
+    const char *extension;        /* of the file name (or the zip member), without the dot */
+    const char *extension_format; /* the format the extension promises, NULL: none or unknown */
+    bool extension_mismatch;      /* the content is not what the extension promises */
+    bool loaded;                  /* a loader read the content; false: not a table, or no loader */
+    const char *container;        /* "gzip" or "zip" when the bytes were decompressed, else NULL */
+    const char *member;           /* the zip member read, else NULL */
+    uint32_t members;             /* files in the zip archive (folders not counted) */
+    uint32_t tables;              /* of them, those whose name promises a table */
+    const char *unchecked;        /* members not read for this result, comma-separated, or NULL */
+    uint64_t compressed_bytes;    /* compressed bytes read */
+    const char *limit;            /* "size" or "ratio": the decompression cap that cut the data */
+    uint64_t undecodable;         /* bytes not valid in the source encoding, read as U+FFFD */
+    uint64_t undecodable_offset;  /* offset of the first in the (decompressed) source, or
+                                     YK_NO_OFFSET */
+};
+
 /* Facts a loader gathers about the whole source; complete when rules' on_finish runs. */
 struct yk_source_info {
     const char *path;           /* as given by the caller */
@@ -72,6 +106,8 @@ struct yk_source_info {
     uint64_t eol_count[4];      /* line endings seen, indexed by enum yk_line_ending */
     uint64_t invalid_utf8;      /* invalid UTF-8 sequences seen */
     bool truncated;             /* a limit stopped or cut the reading */
+    uint8_t encoding_confidence; /* 0-100: how sure the encoding is (100: BOM, UTF-8, forced) */
+    struct yk_source_input input; /* decompression, sniffing and decoding before the loader */
 };
 
 /* Observations a loader makes that do not belong to one cell of a well-formed row. */
@@ -80,7 +116,38 @@ enum yk_event_kind {
     YK_EV_QUOTE_UNCLOSED,   /* a quoted field runs to the end of the file */
     YK_EV_QUOTE_STRAY,      /* a quote character inside an unquoted field or after a closing quote */
     YK_EV_LIMIT,            /* a configured limit was hit; detail names it */
-    YK_EV_PARSE             /* any other syntax error the loader recovered from */
+    YK_EV_PARSE,            /* any other syntax error the loader recovered from */
+    /* JSON (engine/json.c). Record-level events carry the record's row, line, column and
+     * offset; field-level ones add the 1-based field. */
+    YK_EV_JSON_SYNTAX,      /* not valid JSON; reading stopped here; detail: the parser's text */
+    YK_EV_JSON_NO_RECORDS,  /* no array of records in the document; detail says what was seen */
+    YK_EV_JSON_NOT_RECORD,  /* an element of the records array that is not a record (an object,
+                               or an array in the array-of-rows shape); detail: its JSON type */
+    YK_EV_JSON_KEY_MISSING, /* a record lacks a header key: its cell is empty; detail: the key */
+    YK_EV_JSON_KEY_EXTRA,   /* a record has a key the header lacks: dropped; detail: the key */
+    YK_EV_JSON_NESTED,      /* an array, or an object that could not be flattened, where a cell
+                               expects a scalar; kept as compact JSON; detail: "array"/"object" */
+    /* XML (engine/xml.c). Record-level events carry the record's row, line and offset; field-level
+     * ones add the 1-based field when the field is in the header, and the field element's line. */
+    YK_EV_XML_MALFORMED,      /* not well-formed XML; detail: libxml2's message; line and column.
+                                 A fatal error stops reading (rows before it stay); a namespace
+                                 error does not */
+    YK_EV_XML_FIELD_MISSING,  /* a record lacks a header field: its cell is empty; detail: field */
+    YK_EV_XML_FIELD_EXTRA,    /* a record has a field the header lacks: dropped; detail: field */
+    YK_EV_XML_FIELD_REPEATED, /* a field occurs again in one record: the values are joined with
+                                 "; "; detail: the field */
+    YK_EV_XML_MIXED,          /* text beside child elements in a record or field; detail: the
+                                 field (the record element's name for the record's own text) */
+    YK_EV_XML_DEPTH,          /* elements nested deeper than limits.max_depth: reading stopped;
+                                 detail: the element */
+    YK_EV_XML_ENTITY,         /* the DTD declares an internal entity; it is read as empty, never
+                                 expanded; detail: its name (with "%" for a parameter entity) */
+    YK_EV_XML_ENTITY_NESTED,  /* the same for an entity whose value refers to other entities, the
+                                 building block of an expansion bomb; detail: its name */
+    YK_EV_XML_EXTERNAL,       /* an external DTD subset or an external entity (SYSTEM/PUBLIC):
+                                 never loaded; detail: the declaration, shortened */
+    YK_EV_XML_ENTITY_REF      /* a reference to a declared entity in the data: it reads as empty;
+                                 detail: the entity name */
 };
 
 struct yk_event {

@@ -1,0 +1,391 @@
+/* yakist — `yakist check FILE...`: parses the options, checks each file in turn with its own
+ * arena, feeds the results to the chosen report writer and turns them into the exit code
+ * (0 passed, 1 gate failed, 2 usage, 3 unreadable input or bad profile, 4 internal). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define CMD "check"
+#define MAX_FINDINGS_LIMIT 1000000000ull
+
+enum color_mode { COLOR_AUTO = 0, COLOR_ALWAYS, COLOR_NEVER };
+
+struct check_args {
+    const char *format;
+    enum yk_severity fail_on;
+    bool has_max_findings;
+    uint64_t max_findings;
+    const char *profile;
+    bool quiet;
+    enum yk_lang lang;
+    char delimiter; /* 0: sniff */
+    char quote;     /* 0: sniff */
+    int header;     /* -1: sniff */
+    bool timing;
+    enum color_mode color;
+    const char **files;
+    size_t nfiles;
+};
+
+/* Parsing stopped because --help was printed. */
+#define HELP_SHOWN (-1)
+
+void yk_cli_check_help(FILE *out)
+{
+    struct yk_check_options defaults;
+    yk_check_options_init(&defaults, NULL);
+    fputs("usage: yakist check [OPTIONS] FILE...\n"
+          "\n"
+          "Check CSV files for structural defects (encoding, delimiter, header, missing and\n"
+          "extra cells, blank rows, stray quotes, whitespace, title rows ...) and report each\n"
+          "problem as path:line:column: severity: message [rule.id], then a summary per file.\n"
+          "Use it as a gate before a dataset is published.\n"
+          "\n"
+          "Options:\n",
+          out);
+    fputs("  --format FORMAT        report format (default: text):\n", out);
+    for (size_t i = 0; i < yk_report_writer_count(); i++) {
+        const struct yk_report_writer *w = yk_report_writer_at(i);
+        fprintf(out, "                           %-5s %s\n", w->name, w->description);
+    }
+    fprintf(
+        out,
+        "  --fail-on SEVERITY     fail (exit 1) on a finding at or above it: error, warning\n"
+        "                         or info (default: error)\n"
+        "  --max-findings N       examples kept per rule (default: %llu); counts stay exact\n"
+        "  --profile FILE         JSON profile: rules on or off, severities, weights, params\n"
+        "  --quiet                only the summary of each file, no individual findings\n"
+        "  --lang uk|en           language of the report (default: uk)\n"
+        "  --delimiter C          force the delimiter: , ; | or tab (default: sniffed)\n"
+        "  --quote C|none         force the quote character: \" or ' or none (default: sniffed)\n"
+        "  --header yes|no|auto   is the first row (after any title rows) a header?\n"
+        "                         (default: auto)\n"
+        "  --no-timing            report 0 seconds, for reproducible reports\n"
+        "  --color auto|always|never\n"
+        "                         colour the text report (default: auto, that is only on a\n"
+        "                         terminal and only when NO_COLOR is not set)\n"
+        "  -h, --help             show this help\n",
+        (unsigned long long)defaults.limits.max_findings);
+    fputs("\n"
+          "Examples:\n"
+          "  yakist check budget-2025.csv\n"
+          "  yakist check --lang en --fail-on warning schools.csv kindergartens.csv\n"
+          "  yakist check --format json --no-timing data/*.csv > report.json\n"
+          "  yakist check --delimiter ';' --header yes export-1c.csv\n"
+          "  yakist check --profile council.json --max-findings 10 registry.csv\n"
+          "\n"
+          "Exit codes (with several files the highest wins):\n"
+          "  0  every file passed the gate\n"
+          "  1  a finding at or above --fail-on\n"
+          "  2  usage error\n"
+          "  3  a file could not be read, or the profile is invalid\n"
+          "  4  internal error\n",
+          out);
+}
+
+static int set_format(struct check_args *a, const char *v)
+{
+    if (!yk_report_writer_find(v))
+        return -1;
+    a->format = v;
+    return 0;
+}
+
+static int set_fail_on(struct check_args *a, const char *v)
+{
+    enum yk_severity sev;
+    if (yk_severity_parse(v, &sev) < 0 || sev == YK_SEV_OFF)
+        return -1;
+    a->fail_on = sev;
+    return 0;
+}
+
+/* Decimal digits only: no sign, no spaces, at most MAX_FINDINGS_LIMIT. */
+static int set_max_findings(struct check_args *a, const char *v)
+{
+    if (v[0] < '0' || v[0] > '9')
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (errno || *end || n > MAX_FINDINGS_LIMIT)
+        return -1;
+    a->max_findings = n;
+    a->has_max_findings = true;
+    return 0;
+}
+
+static int set_profile(struct check_args *a, const char *v)
+{
+    if (!v[0])
+        return -1;
+    a->profile = v;
+    return 0;
+}
+
+static int set_lang(struct check_args *a, const char *v)
+{
+    return yk_cli_parse_lang(v, &a->lang);
+}
+
+static int set_delimiter(struct check_args *a, const char *v)
+{
+    if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0 || strcmp(v, "\t") == 0)
+        a->delimiter = '\t';
+    else if (strcmp(v, ",") == 0 || strcmp(v, ";") == 0 || strcmp(v, "|") == 0)
+        a->delimiter = v[0];
+    else
+        return -1;
+    return 0;
+}
+
+static int set_quote(struct check_args *a, const char *v)
+{
+    if (strcmp(v, "none") == 0)
+        a->quote = YK_QUOTE_NONE;
+    else if (strcmp(v, "\"") == 0 || strcmp(v, "'") == 0)
+        a->quote = v[0];
+    else
+        return -1;
+    return 0;
+}
+
+static int set_header(struct check_args *a, const char *v)
+{
+    if (strcmp(v, "yes") == 0)
+        a->header = 1;
+    else if (strcmp(v, "no") == 0)
+        a->header = 0;
+    else if (strcmp(v, "auto") == 0)
+        a->header = -1;
+    else
+        return -1;
+    return 0;
+}
+
+static int set_color(struct check_args *a, const char *v)
+{
+    if (strcmp(v, "auto") == 0)
+        a->color = COLOR_AUTO;
+    else if (strcmp(v, "always") == 0)
+        a->color = COLOR_ALWAYS;
+    else if (strcmp(v, "never") == 0)
+        a->color = COLOR_NEVER;
+    else
+        return -1;
+    return 0;
+}
+
+/* The options that take a value: name, what it accepts (for the message), setter. */
+static const struct value_option {
+    const char *name;
+    const char *accepts;
+    int (*set)(struct check_args *a, const char *v);
+} value_options[] = {
+    {"--format", "a format listed by 'yakist help check'", set_format},
+    {"--fail-on", "error, warning or info", set_fail_on},
+    {"--max-findings", "a number from 0 to 1000000000", set_max_findings},
+    {"--profile", "a file name", set_profile},
+    {"--lang", "uk or en", set_lang},
+    {"--delimiter", ", ; | or tab", set_delimiter},
+    {"--quote", "\" or ' or none", set_quote},
+    {"--header", "yes, no or auto", set_header},
+    {"--color", "auto, always or never", set_color},
+};
+
+/* 1 when argv[*i] was an option with a value and it was set, 0 when it is no such option,
+ * CLI_EXIT_USAGE negated when the value is missing or wrong (the message is printed). */
+static int value_option(int argc, char **argv, int *i, struct check_args *a)
+{
+    for (size_t k = 0; k < sizeof value_options / sizeof value_options[0]; k++) {
+        const struct value_option *o = &value_options[k];
+        const char *v = NULL;
+        int m = yk_cli_option(argc, argv, i, o->name, &v);
+        if (m == 0)
+            continue;
+        if (m < 0)
+            return m;
+        if (o->set(a, v) < 0)
+            return -yk_cli_usage(CMD, "%s takes %s, not '%s'", o->name, o->accepts, v);
+        return 1;
+    }
+    return 0;
+}
+
+/* 0 to go on, HELP_SHOWN, or an exit code (the message is printed). */
+static int parse_args(int argc, char **argv, struct check_args *a)
+{
+    bool only_files = false;
+    a->format = "text";
+    a->fail_on = YK_SEV_ERROR;
+    a->header = -1;
+    a->timing = true;
+    a->files = malloc((size_t)argc * sizeof *a->files);
+    if (!a->files) {
+        fputs("yakist: error: out of memory\n", stderr);
+        return CLI_EXIT_INTERNAL;
+    }
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (only_files || arg[0] != '-' || arg[1] == '\0') {
+            a->files[a->nfiles++] = arg;
+            continue;
+        }
+        if (strcmp(arg, "--") == 0) {
+            only_files = true;
+        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            yk_cli_check_help(stdout);
+            return HELP_SHOWN;
+        } else if (strcmp(arg, "--quiet") == 0) {
+            a->quiet = true;
+        } else if (strcmp(arg, "--no-timing") == 0) {
+            a->timing = false;
+        } else {
+            int m = value_option(argc, argv, &i, a);
+            if (m < 0)
+                return -m;
+            if (m == 0)
+                return yk_cli_usage(CMD, "unknown option '%s'", arg);
+        }
+    }
+    if (a->nfiles == 0)
+        return yk_cli_usage(CMD, "no files to check");
+    return 0;
+}
+
+static bool use_color(enum color_mode mode)
+{
+    if (mode != COLOR_AUTO)
+        return mode == COLOR_ALWAYS;
+    const char *no_color = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    if ((no_color && no_color[0]) || (term && strcmp(term, "dumb") == 0))
+        return false;
+    return isatty(STDOUT_FILENO) == 1;
+}
+
+/* The library's message already says what failed ("cannot open: ..."); drop a repeated verb. */
+static void print_unreadable(const char *path, const struct yk_error *err, enum yk_lang lang)
+{
+    const char *msg = err->message[0] ? err->message : yk_err_name(err->code);
+    static const char *const prefixes[] = {"cannot read: ", "cannot open: "};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncmp(msg, prefixes[i], n) == 0)
+            msg += n;
+    }
+    if (lang == YK_LANG_EN)
+        fprintf(stderr, "%s: error: cannot read: %s\n", path, msg);
+    else
+        fprintf(stderr, "%s: помилка: не вдалося прочитати: %s\n", path, msg);
+}
+
+/* Check one file and report it; returns its exit code. */
+static int check_one(const char *path, const struct yk_check_options *opt,
+                     const struct yk_report_writer *writer, struct yk_report *rep)
+{
+    enum yk_lang lang = rep->opt->lang;
+    struct yk_arena *arena = yk_arena_create(0);
+    struct yk_file_result *res = NULL, failed = {0};
+    struct yk_error err;
+    int code;
+
+    yk_error_clear(&err);
+    if (!arena) {
+        yk_error_set(&err, YK_ENOMEM, path, 0, 0, "out of memory");
+        yk_cli_print_error(&err, lang);
+        return CLI_EXIT_INTERNAL;
+    }
+    int rc = yk_check_file(path, opt, arena, &res, &err);
+    if (rc == 0) {
+        code = yk_file_result_passes(res, rep->opt->fail_on) ? CLI_EXIT_PASSED : CLI_EXIT_GATE;
+    } else if (rc == YK_EIO) {
+        print_unreadable(path, &err, lang);
+        code = CLI_EXIT_INPUT;
+    } else {
+        if (!err.file[0])
+            snprintf(err.file, sizeof err.file, "%s", path);
+        yk_cli_print_error(&err, lang);
+        code = rc == YK_EPARSE || rc == YK_EUNSUPPORTED ? CLI_EXIT_INPUT : CLI_EXIT_INTERNAL;
+    }
+    if (!res) {
+        failed.path = path;
+        failed.info.path = path;
+        failed.error = err;
+        res = &failed;
+    }
+    if (writer->file(rep, res) < 0)
+        code = CLI_EXIT_INTERNAL;
+    rep->files++;
+    yk_arena_destroy(arena);
+    return code;
+}
+
+static void set_check_options(const struct check_args *a, struct yk_check_options *opt,
+                              const struct yk_registry *reg, const struct yk_profile *profile)
+{
+    yk_check_options_init(opt, reg);
+    opt->profile = profile;
+    opt->delimiter = a->delimiter;
+    opt->quote = a->quote;
+    opt->header = a->header;
+    opt->timing = a->timing;
+    if (a->has_max_findings)
+        opt->limits.max_findings = a->max_findings;
+}
+
+int yk_cli_check(int argc, char **argv)
+{
+    struct check_args a = {0};
+    struct yk_registry *reg = NULL;
+    struct yk_profile *profile = NULL;
+    struct yk_error err;
+    int code = parse_args(argc, argv, &a);
+
+    yk_error_clear(&err);
+    if (code != 0) {
+        code = code == HELP_SHOWN ? CLI_EXIT_PASSED : code;
+        goto out;
+    }
+    if (yk_registry_create(&reg, &err) < 0) {
+        yk_cli_print_error(&err, a.lang);
+        code = CLI_EXIT_INTERNAL;
+        goto out;
+    }
+    if (a.profile && yk_profile_load(a.profile, reg, &profile, &err) < 0) {
+        yk_cli_print_error(&err, a.lang);
+        code = err.code == YK_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
+        goto out;
+    }
+
+    struct yk_check_options opt;
+    set_check_options(&a, &opt, reg, profile);
+    const struct yk_report_writer *writer = yk_report_writer_find(a.format);
+    struct yk_report_options ropt = {
+        .lang = a.lang,
+        .color = use_color(a.color),
+        .quiet = a.quiet,
+        .fail_on = a.fail_on,
+        .tool_version = yk_version(),
+    };
+    struct yk_report rep = {.out = stdout, .opt = &ropt, .registry = reg};
+    if (writer->begin && writer->begin(&rep) < 0) {
+        code = CLI_EXIT_INTERNAL;
+        goto out;
+    }
+    for (size_t i = 0; i < a.nfiles; i++) {
+        int c = check_one(a.files[i], &opt, writer, &rep);
+        if (c > code)
+            code = c;
+    }
+    if (writer->end && writer->end(&rep) < 0 && code < CLI_EXIT_INTERNAL)
+        code = CLI_EXIT_INTERNAL;
+out:
+    yk_profile_destroy(profile);
+    yk_registry_destroy(reg);
+    free(a.files);
+    return code;
+}

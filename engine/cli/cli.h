@@ -1,0 +1,52 @@
+/* yakist — private declarations shared by the files of the yakist command: exit codes, the
+ * subcommands and the small option-parsing helpers they all use. */
+#ifndef YK_CLI_H
+#define YK_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <yakist/yakist.h>
+
+/* The exit codes every subcommand uses; when several files are checked the highest wins. */
+enum cli_exit {
+    CLI_EXIT_PASSED = 0,  /* nothing at or above the gate */
+    CLI_EXIT_GATE = 1,    /* a finding at or above --fail-on */
+    CLI_EXIT_USAGE = 2,   /* bad command line */
+    CLI_EXIT_INPUT = 3,   /* unreadable input or bad profile */
+    CLI_EXIT_INTERNAL = 4 /* a bug, out of memory, output that cannot be written */
+};
+
+/* Subcommands: argv[0] is the subcommand's own name. Each returns an enum cli_exit. */
+int yk_cli_check(int argc, char **argv);
+int yk_cli_rules(int argc, char **argv);
+
+/* Full help of a subcommand, to out. */
+void yk_cli_check_help(FILE *out);
+void yk_cli_rules_help(FILE *out);
+
+/* Is argv[*i] the long option name ("--format")? When it takes a value (value != NULL), the
+ * value comes from "--name=value" or from the next argument, and *i moves past it.
+ * Returns 1 when matched, 0 when argv[*i] is another option, CLI_EXIT_USAGE negated (-2) when
+ * the value is missing (the message is printed). */
+int yk_cli_option(int argc, char **argv, int *i, const char *name, const char **value);
+
+/* Print "yakist CMD: message" and a pointer to the help on stderr; returns CLI_EXIT_USAGE. */
+int yk_cli_usage(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Edit distance between two short ASCII names, for "did you mean"; SIZE_MAX when either is
+ * longer than 64 bytes (not worth a suggestion). */
+size_t yk_cli_distance(const char *a, const char *b);
+
+/* "uk" or "en". 0, or -1 when text is neither. */
+int yk_cli_parse_lang(const char *text, enum yk_lang *out);
+
+/* Print an error object on stderr as "file:line:column: error: message" with the parts known;
+ * the word "error" follows lang, the message is the library's (English). */
+void yk_cli_print_error(const struct yk_error *err, enum yk_lang lang);
+
+#endif

@@ -1,0 +1,22 @@
+/* yakist — the built-in report writers, private to the reports directory.
+ * writers.c lists them in one table and holds the helpers they share. */
+#ifndef YK_REPORTS_WRITERS_H
+#define YK_REPORTS_WRITERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <yakist/report.h>
+
+extern const struct yk_report_writer yk_report_text;
+extern const struct yk_report_writer yk_report_json;
+
+/* Length of the well-formed UTF-8 sequence at s (n bytes available, n > 0) with its code point
+ * in *cp, or 0 when the bytes there are not UTF-8 (overlong forms and surrogates included). */
+size_t yk_report_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/* Findings of each severity in a result, from the exact per-rule counts; indexed by
+ * enum yk_severity. */
+void yk_report_severity_totals(const struct yk_file_result *result, uint64_t totals[4]);
+
+#endif
