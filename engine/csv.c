@@ -71,8 +71,8 @@ struct loader {
     bool row_cut;   /* a limit cut this record */
     bool columns_set;
 
-    /* The csv_parse call in progress: only its first completed field can have started before
-     * the call, so only that one can be quoted (every call ends at a quote character). */
+    /* The csv_parse call in progress. A call holds at most one quote character, as its last
+     * byte, so of the fields it completes only the first (begun before the call) can be quoted. */
     bool first_field, first_quoted;
     bool stray_reported; /* one stray-quote event per field is enough */
 
@@ -136,12 +136,18 @@ static uint64_t column_at(struct loader *ld, size_t pos)
 static void bad_utf8(struct loader *ld, uint64_t line, uint64_t column, uint64_t offset,
                      const unsigned char *bytes, size_t n)
 {
+    static const char hex[] = "0123456789ABCDEF";
     char detail[32] = "byte";
     size_t len = 4;
     if (n > 1)
         detail[len++] = 's';
-    for (size_t i = 0; i < n && i < 4; i++)
-        len += (size_t)snprintf(detail + len, sizeof detail - len, " 0x%02X", bytes[i]);
+    for (size_t i = 0; i < n && i < 4; i++) { /* " 0xE2 0x82": no printf on this path */
+        memcpy(detail + len, " 0x", 3);
+        detail[len + 3] = hex[bytes[i] >> 4];
+        detail[len + 4] = hex[bytes[i] & 15];
+        len += 5;
+    }
+    detail[len] = '\0';
     ld->info->invalid_utf8++;
     emit(ld, YK_EV_INVALID_UTF8, 0, line, column, offset, detail);
 }

@@ -21,8 +21,12 @@ int yk_input_open_file(struct yk_input *in, const char *path, struct yk_error *e
     memset(in, 0, sizeof *in);
     in->name = path;
     in->fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (in->fd < 0)
-        return yk_error_set(err, YK_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    if (in->fd < 0) {
+        /* A missing file is told apart from one that exists but cannot be read: reports call
+         * the first a scheme error and the second a source error, as Frictionless does. */
+        int code = errno == ENOENT ? YK_ENOTFOUND : YK_EIO;
+        return yk_error_set(err, code, path, 0, 0, "cannot open: %s", strerror(errno));
+    }
     struct stat st;
     if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         close(in->fd);

@@ -34,7 +34,8 @@ struct yk_input {
     struct yk_source src; /* source input: bytes come from src.read instead of fd */
 };
 
-/* Open a file for reading. 0, or YK_EIO / YK_ENOMEM with err naming the file. */
+/* Open a file for reading. 0; YK_ENOTFOUND when it does not exist, YK_EIO when it cannot be
+ * opened or is a directory, YK_ENOMEM; err names the file. */
 int yk_input_open_file(struct yk_input *in, const char *path, struct yk_error *err);
 
 /* Read from memory (borrowed; must outlive the input). */

@@ -244,8 +244,7 @@ static int stop_at_limit(struct loader *l, const struct yk_json_pos *p, const ch
 static int depth_limit(struct loader *l, const struct yk_json_pos *p)
 {
     char detail[96];
-    snprintf(detail, sizeof detail, "nesting deeper than %u levels: reading stopped",
-             l->max_depth);
+    snprintf(detail, sizeof detail, "nesting deeper than %u levels: reading stopped", l->max_depth);
     return stop_at_limit(l, p, detail);
 }
 
@@ -269,8 +268,8 @@ static int scan_value(struct loader *l, unsigned depth, size_t *len)
                 break;
             if (i > VALUE_MAX) {
                 struct yk_json_pos p = here(r);
-                return stop_at_limit(l, &p, "a JSON value larger than " VALUE_MAX_TEXT
-                                            ": reading stopped");
+                return stop_at_limit(
+                    l, &p, "a JSON value larger than " VALUE_MAX_TEXT ": reading stopped");
             }
             int rc = fill(r);
             if (rc < 0)
@@ -473,9 +472,9 @@ static const char *const record_keys[] = {"data", "records", "items", "results",
 /* Objects the records are often wrapped in (CKAN's `result`, and the like). */
 static const char *const wrapper_keys[] = {"result", "data", "response", "payload", NULL};
 /* Arrays of objects that describe rather than hold data. */
-static const char *const meta_keys[] = {"fields", "_links", "links", "errors", "warnings",
-                                        "schema", "columns", "resources", "tags", "groups",
-                                        "extras", NULL};
+static const char *const meta_keys[] = {"fields",   "_links", "links",   "errors",
+                                        "warnings", "schema", "columns", "resources",
+                                        "tags",     "groups", "extras",  NULL};
 
 /* What to do with the member `key` (at `level` objects deep) whose value starts with c. */
 static int choose(struct loader *l, const char *key, size_t level, int c, enum action *act)
@@ -701,8 +700,13 @@ static int load(struct yk_input *in, const struct yk_check_options *opt,
     int rc = parse_path(&l, opt->record_path, err);
     if (rc < 0)
         return rc;
-    l.r = (struct reader){.in = in, .info = info, .err = err, .cap = 2 * YK_INPUT_CHUNK,
-                          .base = in->consumed, .line = 1, .cr_end = UINT64_MAX};
+    l.r = (struct reader){.in = in,
+                          .info = info,
+                          .err = err,
+                          .cap = 2 * YK_INPUT_CHUNK,
+                          .base = in->consumed,
+                          .line = 1,
+                          .cr_end = UINT64_MAX};
     if (!(l.r.buf = malloc(l.r.cap)))
         return yk_error_set(err, YK_ENOMEM, info->path, 0, 0, "out of memory");
     yk_json_table_init(&l.t, opt, sink, info);

@@ -62,13 +62,13 @@ struct yk_json_table {
     uint32_t *slots; /* open addressing over cols by name: index + 1, 0 = free */
     size_t nslots;
 
-    uint64_t now;               /* stamp of the record being built */
-    uint64_t *stamp;            /* per column: the record that filled it last */
-    struct yk_json_val *vals;   /* per cell of the row being built */
-    struct yk_cell *cells;      /* the same, as handed to the sink */
-    size_t nvals, capvals;      /* cells in the row being built, and room */
-    size_t hint;                /* the column the next key most likely names */
-    char *scratch;              /* rendered numbers, nested JSON, cut cells */
+    uint64_t now;             /* stamp of the record being built */
+    uint64_t *stamp;          /* per column: the record that filled it last */
+    struct yk_json_val *vals; /* per cell of the row being built */
+    struct yk_cell *cells;    /* the same, as handed to the sink */
+    size_t nvals, capvals;    /* cells in the row being built, and room */
+    size_t hint;              /* the column the next key most likely names */
+    char *scratch;            /* rendered numbers, nested JSON, cut cells */
     size_t slen, scap;
     char *key; /* dotted name of the value being placed */
     size_t klen, kcap;

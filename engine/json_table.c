@@ -273,7 +273,7 @@ static int c_locale_number(char *s, int n)
  * "%.15g" prints. Returns the length, or 0 to take the general path. */
 static int fixed_real(char *buf, size_t size, double v)
 {
-    static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
                                  1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
     double a = v < 0 ? -v : v;
     if (!(a >= 1e-4 && a < 1e15) || size < 40)
@@ -491,9 +491,10 @@ static int push_header(struct yk_json_table *t, uint64_t number)
 static int collect(struct yk_json_table *t, const json_t *obj)
 {
     size_t saved = t->klen;
-    const char *k;
-    json_t *v;
-    json_object_foreach((json_t *)obj, k, v) {
+    for (void *it = json_object_iter((json_t *)obj); it;
+         it = json_object_iter_next((json_t *)obj, it)) {
+        const char *k = json_object_iter_key(it);
+        const json_t *v = json_object_iter_value(it);
         int rc = key_push(t, k, strlen(k));
         if (rc == 0 && json_is_object(v) && json_object_size(v) > 0)
             rc = collect(t, v);
@@ -524,12 +525,12 @@ static int place(struct yk_json_table *t, const json_t *j)
 static int flatten(struct yk_json_table *t, const json_t *obj)
 {
     size_t saved = t->klen;
-    const char *k;
-    json_t *v;
-    json_object_foreach((json_t *)obj, k, v) {
+    for (void *it = json_object_iter((json_t *)obj); it;
+         it = json_object_iter_next((json_t *)obj, it)) {
+        const char *k = json_object_iter_key(it);
         int rc = key_push(t, k, strlen(k));
         if (rc == 0)
-            rc = place(t, v);
+            rc = place(t, json_object_iter_value(it));
         t->klen = saved;
         if (t->key)
             t->key[saved] = '\0';
@@ -613,8 +614,8 @@ int yk_json_table_set_fields(struct yk_json_table *t, const json_t *fields)
 
 static void set_at(struct yk_json_table *t, uint64_t row, const struct yk_json_pos *at)
 {
-    t->at = (struct yk_loc){.row = row, .line = at->line, .column = at->column,
-                            .offset = at->offset};
+    t->at =
+        (struct yk_loc){.row = row, .line = at->line, .column = at->column, .offset = at->offset};
     if (row > t->info->records)
         t->info->records = row;
 }

@@ -15,6 +15,16 @@ static const char *const role_names[YK_ROLE_COUNT] = {
     "phone",  "email",     "postcode", "date",  "url",        "settlement", "contact",
 };
 
+static bool ascii_case_equal(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if ((x >= 'A' && x <= 'Z' ? x | 0x20 : x) != (y >= 'A' && y <= 'Z' ? y | 0x20 : y))
+            return false;
+    }
+    return *a == *b;
+}
+
 const char *yk_role_name(enum yk_role role)
 {
     return (unsigned)role < YK_ROLE_COUNT ? role_names[role] : "none";
@@ -22,34 +32,46 @@ const char *yk_role_name(enum yk_role role)
 
 int yk_role_parse(const char *name, enum yk_role *out)
 {
+    static const struct {
+        const char *name;
+        enum yk_role role;
+    } aliases[] = {
+        {"lat", YK_ROLE_LATITUDE},   {"lon", YK_ROLE_LONGITUDE},    {"lng", YK_ROLE_LONGITUDE},
+        {"tin", YK_ROLE_TAX_NUMBER}, {"rnokpp", YK_ROLE_TAX_NUMBER}, {"id", YK_ROLE_RECORD_ID},
+        {"uri", YK_ROLE_URL},        {"e-mail", YK_ROLE_EMAIL},     {"telephone", YK_ROLE_PHONE},
+        {"catuttc", YK_ROLE_KATOTTG},
+    };
     for (unsigned i = 0; i < YK_ROLE_COUNT; i++) {
-        if (strcmp(name, role_names[i]) == 0) {
+        if (ascii_case_equal(name, role_names[i])) {
             *out = (enum yk_role)i;
+            return 0;
+        }
+    }
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
+        if (ascii_case_equal(name, aliases[i].name)) {
+            *out = aliases[i].role;
             return 0;
         }
     }
     return YK_EINVAL;
 }
 
-enum yk_role yk_role_from_field(const char *role, const char *type)
+enum yk_role yk_role_from_field(const char *role, enum yk_field_type type)
 {
     enum yk_role r;
     if (role && yk_role_parse(role, &r) == 0)
         return r;
-    if (!type)
+    switch (type) {
+    case YK_TYPE_DATE:
+    case YK_TYPE_DATETIME:
+        return YK_ROLE_DATE;
+    case YK_TYPE_EMAIL:
+        return YK_ROLE_EMAIL;
+    case YK_TYPE_URL:
+        return YK_ROLE_URL;
+    default:
         return YK_ROLE_NONE;
-    static const struct {
-        const char *type;
-        enum yk_role role;
-    } types[] = {
-        {"date", YK_ROLE_DATE},   {"datetime", YK_ROLE_DATE}, {"dateTime", YK_ROLE_DATE},
-        {"email", YK_ROLE_EMAIL}, {"anyURI", YK_ROLE_URL},    {"anyURL", YK_ROLE_URL},
-        {"uri", YK_ROLE_URL},     {"url", YK_ROLE_URL},
-    };
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-        if (strcmp(type, types[i].type) == 0)
-            return types[i].role;
-    return YK_ROLE_NONE;
+    }
 }
 
 /* --- names --------------------------------------------------------------------------------- */
@@ -293,18 +315,6 @@ enum yk_role yk_role_from_name(const char *label, size_t len, size_t *stem)
 
 /* --- assignment ------------------------------------------------------------------------------ */
 
-/* The schema's word on a column. The run carries no schema yet; when the schema model lands,
- * this looks the label up in it and returns yk_role_from_field(field->role, field->type) with
- * required = field->required, and the name conventions below apply only where it is silent. */
-static bool schema_role(struct yk_rule_ctx *ctx, const struct yk_cell *label,
-                        struct yk_column_role *out)
-{
-    (void)ctx;
-    (void)label;
-    (void)out;
-    return false;
-}
-
 int yk_roles_assign(struct yk_rule_ctx *ctx, const struct yk_row *header, struct yk_roles *out)
 {
     size_t n = header->ncells;
@@ -312,17 +322,20 @@ int yk_roles_assign(struct yk_rule_ctx *ctx, const struct yk_row *header, struct
     if (!col)
         return YK_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        const struct yk_cell *label = &header->cells[i];
-        if (schema_role(ctx, label, &col[i])) {
-            col[i].from_schema = true;
-            continue;
-        }
+        const struct yk_schema_field *field = yk_ctx_schema_field(ctx, i);
+        enum yk_role role = YK_ROLE_NONE;
         size_t stem = 0;
-        enum yk_role role = yk_role_from_name(label->data, label->len, &stem);
+        if (field)
+            role = yk_role_from_field(field->role, field->type);
+        col[i].from_schema = role != YK_ROLE_NONE;
+        if (role == YK_ROLE_NONE)
+            role = yk_role_from_name(header->cells[i].data, header->cells[i].len, &stem);
         col[i].role = (uint8_t)role;
         col[i].stem = (uint16_t)stem;
-        /* Without a schema only identifiers are known to be required. */
-        col[i].required = role == YK_ROLE_RECORD_ID || role == YK_ROLE_EDRPOU;
+        col[i].bound = field != NULL;
+        /* Without a schema field only identifiers are known to be required. */
+        col[i].required = field ? field->required
+                                : role == YK_ROLE_RECORD_ID || role == YK_ROLE_EDRPOU;
     }
     out->n = n;
     out->col = col;
@@ -348,17 +361,24 @@ void yk_probe_hold(struct yk_probe *p, const struct yk_loc *loc, int kind, const
     memcpy(h->text, text, len);
 }
 
-enum yk_probe_state yk_probe_count(struct yk_probe *p, bool fits)
+/* Enough fitting values among those seen: three quarters, half of them strongly. */
+static bool probe_yes(const struct yk_probe *p)
+{
+    return (unsigned)p->hits * 4 >= (unsigned)p->seen * 3 && p->strong * 2 >= p->hits;
+}
+
+enum yk_probe_state yk_probe_count(struct yk_probe *p, enum yk_probe_fit fit)
 {
     if (p->state != YK_PROBE_OPEN)
         return (enum yk_probe_state)p->state;
     p->seen++;
-    p->hits += fits;
-    /* Three quarters of YK_PROBE_VALUES must fit: more misses than a quarter end it early. */
+    p->hits += fit != YK_FIT_NO;
+    p->strong += fit == YK_FIT_STRONG;
+    /* More misses than a quarter of YK_PROBE_VALUES end it early. */
     if ((unsigned)(p->seen - p->hits) * 4 > YK_PROBE_VALUES)
         p->state = YK_PROBE_NO;
     else if (p->seen == YK_PROBE_VALUES)
-        p->state = YK_PROBE_YES;
+        p->state = probe_yes(p) ? YK_PROBE_YES : YK_PROBE_NO;
     if (p->state == YK_PROBE_NO)
         p->nheld = 0;
     return (enum yk_probe_state)p->state;
@@ -367,9 +387,8 @@ enum yk_probe_state yk_probe_count(struct yk_probe *p, bool fits)
 enum yk_probe_state yk_probe_close(struct yk_probe *p)
 {
     if (p->state == YK_PROBE_OPEN) {
-        bool yes = p->hits >= 2 && (unsigned)p->hits * 4 >= (unsigned)p->seen * 3;
-        p->state = yes ? YK_PROBE_YES : YK_PROBE_NO;
-        if (!yes)
+        p->state = p->hits >= 2 && probe_yes(p) ? YK_PROBE_YES : YK_PROBE_NO;
+        if (p->state == YK_PROBE_NO)
             p->nheld = 0;
     }
     return (enum yk_probe_state)p->state;

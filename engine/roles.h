@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include <yakist/rule.h>
+#include <yakist/schema.h>
 #include <yakist/table.h>
 
 enum yk_role {
@@ -36,10 +37,12 @@ enum yk_role {
 #define YK_ROLES_ALL ((1u << YK_ROLE_COUNT) - 1u)
 
 struct yk_column_role {
-    uint8_t role;      /* enum yk_role */
-    bool required;     /* a value must be present: the schema says so, or an id-like role */
-    bool from_schema;  /* the role came from the schema, not from the name */
-    uint16_t stem;     /* bytes of the name before the role word: "capture" in captureLat */
+    uint8_t role;     /* enum yk_role */
+    bool required;    /* a value must be present: the schema says so, or (without a schema
+                         field) an id-like role */
+    bool bound;       /* a schema field describes the column (schema.* rules check it) */
+    bool from_schema; /* the role came from the schema, not from the name */
+    uint16_t stem;    /* bytes of the name before the role word: "capture" in captureLat */
 };
 
 struct yk_roles {
@@ -47,17 +50,18 @@ struct yk_roles {
     struct yk_column_role *col;
 };
 
-/* The role's stable name, as a schema's `role` key spells it: "edrpou", "katottg", "latitude",
- * "phone" ... ("none" for YK_ROLE_NONE). */
+/* The role's stable name, as a schema's `role` (or `yakist:role`) key spells it: "record-id",
+ * "edrpou", "id-code", "tax-number", "katottg", "latitude", "longitude", "phone", "email",
+ * "postcode", "date", "url", "settlement", "contact" ("none" for YK_ROLE_NONE). */
 const char *yk_role_name(enum yk_role role);
 
-/* The role a name stands for; 0 or YK_EINVAL for an unknown name. */
+/* The role a name stands for, ASCII case ignored; short forms are accepted too ("lat", "lon",
+ * "lng", "tin", "rnokpp", "id", "uri", "e-mail", "telephone", "catuttc"). 0 or YK_EINVAL. */
 int yk_role_parse(const char *name, enum yk_role *out);
 
-/* The role a schema field gives its column: its explicit role when it has one, else what its
- * type implies (date, datetime → date; email → email; anyURI/uri/url → url), else NONE. Either
- * argument may be NULL. */
-enum yk_role yk_role_from_field(const char *role, const char *type);
+/* The role a schema field gives its column: its explicit role when it names one, else what its
+ * type implies (date, datetime → date; email → email; url → url), else NONE. role may be NULL. */
+enum yk_role yk_role_from_field(const char *role, enum yk_field_type type);
 
 /* The role the column name implies, by the conventions of the Ministry's structures: exact
  * names (lat, edrpou, телефон), camel-case endings (authorityId, contactPointTelephone,
@@ -66,17 +70,21 @@ enum yk_role yk_role_from_field(const char *role, const char *type);
  * role word, used to pair latitude with longitude. */
 enum yk_role yk_role_from_name(const char *label, size_t len, size_t *stem);
 
-/* The roles of the header's columns, in the rule's run arena: the schema's word first, the
- * name second. Returns 0 or YK_ENOMEM. */
+/* The roles of the header's columns, in the rule's run arena: the role or type of the schema
+ * field bound to the column first, the column name second; `required` from the schema field,
+ * or for an unbound column from an id-like role. Returns 0 or YK_ENOMEM. */
 int yk_roles_assign(struct yk_rule_ctx *ctx, const struct yk_row *header, struct yk_roles *out);
 
 /* --- deciding a role from the first values ------------------------------------------------
  * The engine streams, so a rule cannot look ahead. A probe counts the first YK_PROBE_VALUES
  * values of a column with a name-only guess (or with no role at all), and holds the findings
- * those values would give if the guess holds. It decides YES when at least three quarters of
- * the values fit; it decides NO as soon as that can no longer happen, or at the end of the file
- * on fewer values (then at least two must fit). On YES the rule emits the held findings, so
- * nothing is lost and counts stay exact; afterwards cells are judged as they arrive. */
+ * those values would give if the guess holds. A value may fit strongly (a valid-looking 8-digit
+ * code) or weakly (a code with the usual defect: 7 digits, 10 digits), so a column full of
+ * defects is still recognised, while a column of other codes that only look alike is not. The
+ * probe decides YES when at least three quarters of the values fit and at least half of those
+ * fit strongly; it decides NO as soon as the first can no longer happen, or at the end of the
+ * file on fewer values (then at least two must fit). On YES the rule emits the held findings,
+ * so nothing is lost and counts stay exact; afterwards cells are judged as they arrive. */
 
 #define YK_PROBE_VALUES 8
 #define YK_PROBE_TEXT 40
@@ -90,9 +98,11 @@ struct yk_probe_held {
     char text[YK_PROBE_TEXT];
 };
 
+enum yk_probe_fit { YK_FIT_NO = 0, YK_FIT_WEAK, YK_FIT_STRONG };
+
 struct yk_probe {
     uint8_t state; /* enum yk_probe_state */
-    uint8_t seen, hits, nheld;
+    uint8_t seen, hits, strong, nheld;
     struct yk_probe_held held[YK_PROBE_VALUES];
 };
 
@@ -101,9 +111,9 @@ struct yk_probe {
 void yk_probe_hold(struct yk_probe *probe, const struct yk_loc *loc, int kind, const char *text,
                    size_t len);
 
-/* Count one value (fits: it looks like the role). Returns the state after it; on the step to
- * YES the caller emits the held findings, on the step to NO they are dropped. */
-enum yk_probe_state yk_probe_count(struct yk_probe *probe, bool fits);
+/* Count one value by how well it fits the role. Returns the state after it; on the step to YES
+ * the caller emits the held findings, on the step to NO they are dropped. */
+enum yk_probe_state yk_probe_count(struct yk_probe *probe, enum yk_probe_fit fit);
 
 /* At the end of the input: decide an open probe on what it has seen. */
 enum yk_probe_state yk_probe_close(struct yk_probe *probe);

@@ -425,8 +425,8 @@ int yk_sb_type(struct yk_sb *b, struct yk_schema_field *f, const char *type_name
                             type_name, t->name);
         else if (!(t->std & want))
             rc = yk_sb_warn(b, "type-vocabulary", path, line,
-                            "тип «%s» не є %s: прочитано як %s",
-                            "the type \"%s\" is not %s: read as %s", type_name,
+                            "тип «%s» не є %s%.0s: прочитано як %s",
+                            "the type \"%s\" is not %.0s%s: read as %s", type_name,
                             form_word_uk(b->form), form_word_en(b->form),
                             yk_field_type_name(t->type));
         if (t->type == YK_TYPE_ANY && rc == 0)

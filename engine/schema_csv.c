@@ -68,7 +68,7 @@ static int next_record(struct reader *r, struct record *rec)
         return 0;
     rec->n = 0;
     rec->line = r->line;
-    char *w = r->s + r->pos;
+    char *w = r->s + r->pos, end;
     size_t i = r->pos;
     for (;;) {
         if (rec->n == MAX_CELLS)
@@ -89,15 +89,15 @@ static int next_record(struct reader *r, struct record *rec)
         }
         while (i < r->n && r->s[i] != r->delim && r->s[i] != '\n' && r->s[i] != '\r')
             *w++ = r->s[i++];
-        bool more = i < r->n && r->s[i] == r->delim;
+        end = i < r->n ? r->s[i] : '\0'; /* read before the terminator may cover it */
         *w++ = '\0';
-        if (!more)
+        if (end != r->delim)
             break;
         i++;
     }
-    if (i < r->n && r->s[i] == '\r')
+    if (end == '\r' && ++i < r->n && r->s[i] == '\n')
         i++;
-    if (i < r->n && r->s[i] == '\n')
+    else if (end == '\n')
         i++;
     r->line++;
     r->pos = i;

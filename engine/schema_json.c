@@ -14,16 +14,29 @@
 
 #define PATH_MAX_LEN 256
 
-/* path + "/" + key, truncated to fit (the path is only for messages). */
+static void append(char *buf, size_t *o, const char *s)
+{
+    while (*s && *o + 1 < PATH_MAX_LEN)
+        buf[(*o)++] = *s++;
+    buf[*o] = '\0';
+}
+
+/* path + "/" + key, cut to fit (the path is only for messages). */
 static const char *join(char *buf, const char *base, const char *key)
 {
-    snprintf(buf, PATH_MAX_LEN, "%s/%s", base, key);
+    size_t o = 0;
+    append(buf, &o, base);
+    append(buf, &o, "/");
+    append(buf, &o, key);
     return buf;
 }
 
 static const char *join_index(char *buf, const char *base, const char *key, size_t i)
 {
-    snprintf(buf, PATH_MAX_LEN, "%s/%s/%zu", base, key, i);
+    char num[24];
+    size_t o = strlen(join(buf, base, key));
+    snprintf(num, sizeof num, "/%zu", i);
+    append(buf, &o, num);
     return buf;
 }
 

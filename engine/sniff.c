@@ -194,17 +194,17 @@ static void read_sample(const unsigned char *s, size_t n, struct reading *rd)
 
 /* The most frequent cell count among non-empty records (the wider one on a tie), and how many
  * records have it. */
-static uint32_t modal_width(const struct reading *rd, size_t from, size_t *hits, size_t *total)
+static uint32_t modal_width(const struct reading *rd, size_t *hits, size_t *total)
 {
     uint32_t best = 0;
     size_t best_hits = 0, all = 0;
-    for (size_t i = from; i < rd->nrec; i++) {
+    for (size_t i = 0; i < rd->nrec; i++) {
         uint32_t w = rd->rec[i].ncells;
         if (w == 0)
             continue;
         all++;
         size_t h = 0;
-        for (size_t j = from; j < rd->nrec; j++)
+        for (size_t j = 0; j < rd->nrec; j++)
             h += rd->rec[j].ncells == w;
         if (h > best_hits || (h == best_hits && w > best)) {
             best = w;
@@ -223,7 +223,7 @@ static uint32_t modal_width(const struct reading *rd, size_t from, size_t *hits,
 static bool better(const struct reading *a, const struct reading *b)
 {
     size_t ha, ta, hb, tb;
-    uint32_t wa = modal_width(a, 0, &ha, &ta), wb = modal_width(b, 0, &hb, &tb);
+    uint32_t wa = modal_width(a, &ha, &ta), wb = modal_width(b, &hb, &tb);
     if ((wa >= 2) != (wb >= 2))
         return wa >= 2;
     if (wa < 2)
@@ -292,7 +292,7 @@ static bool is_short(const struct record *r, uint32_t width)
 /* Leading title rows: records before the first one that has the modal width. */
 static uint32_t count_preamble(const struct reading *rd)
 {
-    uint32_t width = modal_width(rd, 0, NULL, NULL);
+    uint32_t width = modal_width(rd, NULL, NULL);
     if (width < 2 || rd->nrec < 2)
         return 0;
     size_t i = 0;

@@ -346,3 +346,19 @@ done:
     }
     return rc;
 }
+
+/* The options the stack acts on, checked once so that a typo is not reported per file. */
+int yk_check_options_validate(const struct yk_check_options *opt, struct yk_error *err)
+{
+    struct yk_encoding_guess g;
+    if (opt->encoding &&
+        (!opt->encoding[0] || yk_encoding_named(opt->encoding, NULL, 0, &g, NULL) < 0))
+        return yk_error_set(err, YK_EINVAL, NULL, 0, 0, "encoding: unknown encoding '%s'",
+                            opt->encoding);
+    if (opt->format && !yk_loader_find(opt->format))
+        return yk_error_set(err, YK_EINVAL, NULL, 0, 0, "format: no loader for '%s'",
+                            opt->format);
+    if (opt->record_path && !opt->record_path[0])
+        return yk_error_set(err, YK_EINVAL, NULL, 0, 0, "record_path: empty");
+    return 0;
+}

@@ -1,52 +1,14 @@
-/* yakist — hand-written scanners for the value formats of the Ministry's recommendations. They
- * run on the per-cell hot path, so each is a single forward pass with early exits, no locale,
- * no allocation and no regular expressions; the formats are simple enough to spell out. */
+/* yakist — hand-written scanners for the value formats of the Ministry's recommendations:
+ * missing values, codes with check digits, dates and numbers (values_text.c has contacts and
+ * text). They run on the per-cell hot path, so each is a single forward pass with early exits,
+ * no locale, no allocation and no regular expressions; the formats are simple enough to spell
+ * out. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "values.h"
-
-static bool is_digit(unsigned char c)
-{
-    return (unsigned char)(c - '0') <= 9;
-}
-
-static bool is_alpha(unsigned char c)
-{
-    return (unsigned char)((c | 0x20) - 'a') <= 25;
-}
-
-static bool is_alnum(unsigned char c)
-{
-    return is_digit(c) || is_alpha(c);
-}
-
-/* ASCII case-insensitive comparison of n bytes against a lower-case literal. */
-static bool ci_eq(const char *s, const char *lower, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c |= 0x20;
-        if (c != (unsigned char)lower[i])
-            return false;
-    }
-    return true;
-}
-
-/* Length of a space character at p: ' ', tab, NBSP (U+00A0), thin (U+2009) or narrow no-break
- * space (U+202F); 0 when there is none. */
-static size_t space_len(const unsigned char *p, size_t n)
-{
-    if (n >= 1 && (p[0] == ' ' || p[0] == '\t'))
-        return 1;
-    if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
-        return 2;
-    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x89 || p[2] == 0xAF))
-        return 3;
-    return 0;
-}
+#include "values_priv.h"
 
 /* --- missing values ------------------------------------------------------------------------- */
 
@@ -144,6 +106,62 @@ bool yk_rnokpp_likely(const char *s, size_t n)
     return n == 10 && s[0] >= '1' && s[0] <= '4' && yk_rnokpp_valid(s, n);
 }
 
+bool yk_digits_at_least(const char *str, size_t n, size_t k)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t count = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t m = swar_between(swar_load(s + i), '0' - 1, '9' + 1);
+        if (!m)
+            continue; /* text: most blocks hold no digit */
+        count += (size_t)(((m >> 7) * SWAR_ONES) >> 56); /* one per digit, summed in the top byte */
+        if (count >= k)
+            return true;
+    }
+    for (; i < n; i++)
+        count += is_digit(s[i]);
+    return count >= k;
+}
+
+/* A character that joins digit groups into one code: 12.34, 6125510100:01, 12/34, 12-34. */
+static bool code_joint(unsigned char c)
+{
+    return c == '.' || c == ',' || c == ':' || c == '/' || c == '-';
+}
+
+bool yk_rnokpp_find(const char *str, size_t n, size_t *at)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    if (!yk_digits_at_least(str, n, 10))
+        return false;
+    while (i + 10 <= n) {
+        if (i + 8 <= n && !swar_has_digit(swar_load(s + i))) {
+            i += 8;
+            continue;
+        }
+        if (!is_digit(s[i])) {
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (i < n && is_digit(s[i]))
+            i++;
+        if (i - b != 10)
+            continue;
+        if (b > 0 && (is_alpha(s[b - 1]) || s[b - 1] == '+' ||
+                      (code_joint(s[b - 1]) && b > 1 && is_digit(s[b - 2]))))
+            continue;
+        if (i < n && (is_alpha(s[i]) || (code_joint(s[i]) && i + 1 < n && is_digit(s[i + 1]))))
+            continue;
+        if (yk_rnokpp_likely(str + b, 10)) {
+            *at = b;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool yk_katottg_valid(const char *s, size_t n)
 {
     return n == 19 && s[0] == 'U' && s[1] == 'A' && yk_all_digits(s + 2, 17);
@@ -176,6 +194,16 @@ static size_t read_num(const unsigned char *s, size_t n, size_t *i, size_t max, 
     *i += k;
     *out = v;
     return k;
+}
+
+/* Exactly two digits at s[*i], whatever follows (±hhmm). */
+static bool two_digits(const unsigned char *s, size_t n, size_t *i, int *out)
+{
+    if (*i + 2 > n || !is_digit(s[*i]) || !is_digit(s[*i + 1]))
+        return false;
+    *out = (s[*i] - '0') * 10 + (s[*i + 1] - '0');
+    *i += 2;
+    return true;
 }
 
 /* hh:mm[:ss[.fraction]] at s[*i]; hour_min is the fewest hour digits accepted. */
@@ -218,11 +246,11 @@ static bool read_zone(const unsigned char *s, size_t n, size_t *i, struct yk_dat
         return false;
     (*i)++;
     int hh = 0, mm = 0;
-    if (read_num(s, n, i, 2, &hh) != 2)
+    if (!two_digits(s, n, i, &hh))
         return false;
     if (*i < n && s[*i] == ':')
         (*i)++;
-    if (*i < n && read_num(s, n, i, 2, &mm) != 2)
+    if (*i < n && !two_digits(s, n, i, &mm))
         return false;
     if ((hh > 14 || mm > 59) && d->fault == YK_DATE_OK)
         d->fault = YK_DATE_BAD_ZONE;
@@ -373,6 +401,51 @@ static size_t group_at(const unsigned char *p, size_t n, char *c)
     return k;
 }
 
+static const double tens[20] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
+                                1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19};
+
+bool yk_decimal_parse(const char *str, size_t n, double *value, char *mark)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0, digits = 0, frac = 0;
+    bool neg = false;
+    if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+        neg = s[0] == '-';
+        i = 1;
+    } else if (n >= 3 && s[0] == 0xE2 && s[1] == 0x88 && s[2] == 0x92) {
+        neg = true;
+        i = 3;
+    }
+    uint64_t m = 0;
+    for (; i < n && is_digit(s[i]); i++, digits++)
+        m = m * 10 + (s[i] - '0');
+    if (digits == 0 || digits > 18)
+        return false;
+    *mark = 0;
+    if (i < n) {
+        if ((s[i] != '.' && s[i] != ',') || i + 1 == n)
+            return false;
+        *mark = (char)s[i++];
+        for (; i < n && is_digit(s[i]); i++, frac++)
+            m = m * 10 + (s[i] - '0');
+        if (i < n || frac == 0 || digits + frac > 18)
+            return false;
+    }
+    double v = (double)m / tens[frac];
+    *value = neg ? -v : v;
+    return true;
+}
+
+/* A digit into a mantissa that stops growing at 19 digits (the value is then approximate).
+ * Returns false when the digit was dropped. */
+static bool mantissa_add(uint64_t *m, unsigned char digit)
+{
+    if (*m >= UINT64_C(1000000000000000000))
+        return false;
+    *m = *m * 10 + (digit - '0');
+    return true;
+}
+
 bool yk_number_scan(const char *str, size_t n, struct yk_number *out)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -387,14 +460,16 @@ bool yk_number_scan(const char *str, size_t n, struct yk_number *out)
         i = 3;
     }
     size_t start = i;
-    double v = 0;
+    uint64_t m = 0;
+    int up = 0, frac = 0; /* integer digits dropped, fraction digits kept */
     while (i < n && is_digit(s[i]))
-        v = v * 10 + (s[i++] - '0');
+        up += !mantissa_add(&m, s[i++]);
     if (i == start)
         return false;
     /* Thousands groups: only after 1-3 leading digits that do not start with 0. */
     size_t lead_end = i, groups = 0;
-    double lead = v;
+    uint64_t lead = m;
+    int lead_up = up;
     char c;
     size_t k;
     if (i - start <= 3 && s[start] != '0') {
@@ -403,23 +478,24 @@ bool yk_number_scan(const char *str, size_t n, struct yk_number *out)
             groups++;
             i += k;
             for (int j = 0; j < 3; j++)
-                v = v * 10 + (s[i++] - '0');
+                up += !mantissa_add(&m, s[i++]);
         }
     }
     /* A single ",ddd" or ".ddd" is a decimal part unless the other mark follows it. */
     if ((r.group == ',' || r.group == '.') && groups == 1) {
         char other = r.group == ',' ? '.' : ',';
-        if (!(i + 1 < n && s[i] == (unsigned char)other && is_digit(s[i + 1])))
-            r.group = 0, i = lead_end, v = lead;
+        if (!(i + 1 < n && s[i] == (unsigned char)other && is_digit(s[i + 1]))) {
+            r.group = 0;
+            i = lead_end;
+            m = lead;
+            up = lead_up;
+        }
     }
     if (i + 1 < n && (s[i] == '.' || s[i] == ',') && s[i] != (unsigned char)r.group &&
         is_digit(s[i + 1])) {
         r.decimal = (char)s[i++];
-        double scale = 0.1;
-        while (i < n && is_digit(s[i])) {
-            v += (s[i++] - '0') * scale;
-            scale /= 10;
-        }
+        while (i < n && is_digit(s[i]))
+            frac += mantissa_add(&m, s[i++]);
     }
     if (i < n) {
         size_t j = i, sp;
@@ -430,444 +506,14 @@ bool yk_number_scan(const char *str, size_t n, struct yk_number *out)
         r.unit_at = j;
         r.unit_len = n - j;
     }
+    double v = (double)m;
+    while (up > 0) {
+        int e = up < 19 ? up : 19;
+        v *= tens[e];
+        up -= e;
+    }
+    v /= tens[frac]; /* at most 19 fraction digits fit the mantissa */
     r.value = neg ? -v : v;
     *out = r;
     return true;
-}
-
-/* --- phones --------------------------------------------------------------------------------- */
-
-enum yk_phone yk_phone_check(const char *str, size_t n, char suggestion[14])
-{
-    const unsigned char *s = (const unsigned char *)str;
-    char d[13];
-    size_t nd = 0, k;
-    bool plus = false, dressed = false;
-    suggestion[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        if (is_digit(s[i])) {
-            if (nd == 12)
-                return YK_PHONE_BAD;
-            d[nd++] = (char)s[i];
-        } else if (s[i] == '+' && i == 0) {
-            plus = true;
-        } else if (s[i] == '(' || s[i] == ')' || s[i] == '-' || s[i] == '.') {
-            dressed = true;
-        } else if ((k = space_len(s + i, n - i)) > 0) {
-            dressed = true;
-            i += k - 1;
-        } else {
-            return YK_PHONE_BAD;
-        }
-    }
-    const char *prefix = NULL;
-    if (nd == 12 && memcmp(d, "380", 3) == 0) {
-        if (plus && !dressed)
-            return YK_PHONE_OK;
-        prefix = "+";
-    } else if (nd == 10 && d[0] == '0') {
-        prefix = "+38";
-    } else if (nd == 11 && d[0] == '8' && d[1] == '0') {
-        prefix = "+3";
-    } else if (nd == 9 && d[0] != '0' && !plus) {
-        prefix = "+380";
-    } else if (nd >= 5 && nd <= 7 && !plus) {
-        return YK_PHONE_SHORT;
-    } else {
-        return YK_PHONE_BAD;
-    }
-    size_t pl = strlen(prefix);
-    memcpy(suggestion, prefix, pl);
-    memcpy(suggestion + pl, d, nd);
-    suggestion[pl + nd] = '\0';
-    return plus || dressed || nd != 12 ? YK_PHONE_FORMAT : YK_PHONE_NO_PLUS;
-}
-
-/* Codes of Ukraine's mobile operators (the two digits after the trunk 0). */
-static bool mobile_code(char a, char b)
-{
-    static const char *const codes = "39 50 63 66 67 68 73 75 77 89 91 92 93 94 95 96 97 98 99";
-    for (const char *c = codes; *c; c += 3)
-        if (c[0] == a && c[1] == b)
-            return true;
-    return false;
-}
-
-static bool phone_mark(unsigned char c)
-{
-    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
-}
-
-bool yk_phone_find_mobile(const char *str, size_t n, size_t *at, size_t *len, size_t *head)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        bool opener = (c == '+' || c == '(') && i + 1 < n && is_digit(s[i + 1]);
-        if (!is_digit(c) && !opener) {
-            i++;
-            continue;
-        }
-        if (i > 0 && is_alnum(s[i - 1])) { /* inside a word or a longer code: skip the run */
-            while (i < n && is_alnum(s[i]))
-                i++;
-            continue;
-        }
-        size_t start = i, last = i, nd = 0;
-        char d[13];
-        i += opener;
-        while (i < n) {
-            if (is_digit(s[i])) {
-                if (nd < 13)
-                    d[nd] = (char)s[i];
-                nd++;
-                last = i++;
-            } else if (phone_mark(s[i])) {
-                size_t j = i + 1;
-                if (j < n && phone_mark(s[j]))
-                    j++;
-                if (j >= n || !is_digit(s[j]))
-                    break;
-                i = j;
-            } else {
-                break;
-            }
-        }
-        bool letter_after = last + 1 < n && is_alpha(s[last + 1]);
-        if (!letter_after && nd == 10 && d[0] == '0' && mobile_code(d[1], d[2])) {
-            *at = start, *len = last + 1 - start, *head = 3;
-            return true;
-        }
-        if (!letter_after && nd == 12 && memcmp(d, "380", 3) == 0 && mobile_code(d[3], d[4])) {
-            *at = start, *len = last + 1 - start, *head = 5;
-            return true;
-        }
-        i = last + 1;
-    }
-    return false;
-}
-
-/* --- e-mail ----------------------------------------------------------------------------------- */
-
-static bool local_char(unsigned char c)
-{
-    return is_alnum(c) || (c && strchr("!#$%&'*+/=?^_`{|}~-.", c));
-}
-
-/* A domain: dot-separated labels of letters, digits, hyphens (not at the ends) and non-ASCII
- * bytes (internationalised names), at least two labels, the last of two or more letters. */
-static bool domain_ok(const unsigned char *s, size_t n)
-{
-    size_t labels = 0, label = 0, tld_letters = 0;
-    bool tld_other = false;
-    for (size_t i = 0; i <= n; i++) {
-        if (i == n || s[i] == '.') {
-            if (label == 0 || s[i - 1] == '-')
-                return false;
-            labels++;
-            if (i < n)
-                label = 0, tld_letters = 0, tld_other = false;
-            continue;
-        }
-        if (label == 0 && s[i] == '-')
-            return false;
-        if (is_alpha(s[i]) || s[i] >= 0x80)
-            tld_letters++;
-        else if (is_digit(s[i]) || s[i] == '-')
-            tld_other = true;
-        else
-            return false;
-        label++;
-    }
-    return labels >= 2 && tld_letters >= 2 && (!tld_other || (label > 4 && ci_eq((const char *)s + n - label, "xn--", 4)));
-}
-
-enum yk_email yk_email_check(const char *str, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    if (n >= 7 && ci_eq(str, "mailto:", 7))
-        return YK_EMAIL_MAILTO;
-    size_t at = n, ats = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '@')
-            at = ats++ ? at : i;
-        else if (space_len(s + i, n - i))
-            return YK_EMAIL_SPACE;
-    }
-    if (ats == 0)
-        return YK_EMAIL_NO_AT;
-    if (ats > 1)
-        return YK_EMAIL_MANY_AT;
-    if (at == 0 || s[0] == '.' || s[at - 1] == '.')
-        return YK_EMAIL_LOCAL;
-    bool non_latin = false;
-    for (size_t i = 0; i < at; i++) {
-        if (s[i] >= 0x80)
-            non_latin = true;
-        else if (!local_char(s[i]) || (s[i] == '.' && s[i + 1] == '.'))
-            return YK_EMAIL_LOCAL;
-    }
-    if (non_latin)
-        return YK_EMAIL_NON_LATIN;
-    return domain_ok(s + at + 1, n - at - 1) ? YK_EMAIL_OK : YK_EMAIL_DOMAIN;
-}
-
-bool yk_email_free_domain(const char *domain, size_t n)
-{
-    static const char *const free_mail[] = {
-        "gmail.com",   "googlemail.com", "ukr.net",     "i.ua",       "meta.ua",   "email.ua",
-        "bigmir.net",  "online.ua",      "mail.ua",     "yahoo.com",  "hotmail.com", "outlook.com",
-        "live.com",    "icloud.com",     "me.com",      "proton.me",  "protonmail.com", "gmx.com",
-        "gmx.net",     "aol.com",        "mail.ru",     "yandex.ru",  "yandex.ua", "rambler.ru",
-        "inbox.ru",    "list.ru",        "bk.ru",       "ya.ru",      "tut.by",    "i.com.ua",
-    };
-    for (size_t i = 0; i < sizeof free_mail / sizeof free_mail[0]; i++)
-        if (strlen(free_mail[i]) == n && ci_eq(domain, free_mail[i], n))
-            return true;
-    return false;
-}
-
-bool yk_email_find(const char *str, size_t n, size_t *at, size_t *len)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    const unsigned char *p = s;
-    while ((p = memchr(p, '@', n - (size_t)(p - s))) != NULL) {
-        size_t a = (size_t)(p - s), b = a, e = a + 1;
-        while (b > 0 && (is_alnum(s[b - 1]) || (s[b - 1] && strchr("._%+-", s[b - 1]))))
-            b--;
-        while (b < a && s[b] == '.')
-            b++;
-        while (e < n && (is_alnum(s[e]) || s[e] == '.' || s[e] == '-'))
-            e++;
-        while (e > a + 1 && s[e - 1] == '.')
-            e--;
-        if (b < a && memchr(s + a + 1, '.', e - a - 1) && domain_ok(s + a + 1, e - a - 1)) {
-            *at = b;
-            *len = e - b;
-            return true;
-        }
-        p++;
-        if ((size_t)(p - s) >= n)
-            break;
-    }
-    return false;
-}
-
-/* --- URLs ------------------------------------------------------------------------------------- */
-
-static bool host_ok(const unsigned char *s, size_t n)
-{
-    if (n > 0 && s[0] == '[') /* an IPv6 literal */
-        return n > 2 && s[n - 1] == ']';
-    size_t port = n;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ':')
-            port = i;
-    for (size_t i = port + 1; i < n; i++)
-        if (!is_digit(s[i]))
-            return false;
-    if (port + 1 == n || port + 6 < n)
-        return false;
-    return domain_ok(s, port) || (port > 0 && yk_all_digits((const char *)s, 1) &&
-                                  strspn((const char *)s, "0123456789.") == port);
-}
-
-enum yk_url yk_url_check(const char *str, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    for (size_t i = 0; i < n; i++)
-        if (space_len(s + i, n - i) || s[i] == '\n' || s[i] == '\r')
-            return YK_URL_SPACE;
-    size_t k = 0;
-    while (k < n && (is_alnum(s[k]) || s[k] == '+' || s[k] == '.' || s[k] == '-'))
-        k++;
-    bool http = (k == 4 && ci_eq(str, "http", 4)) || (k == 5 && ci_eq(str, "https", 5));
-    if (k == n || s[k] != ':' || !is_alpha(s[0])) {
-        if (n >= 4 && ci_eq(str, "http", 4))
-            return YK_URL_MALFORMED;
-        size_t end = 0;
-        while (end < n && s[end] != '/' && s[end] != '?' && s[end] != '#')
-            end++;
-        return host_ok(s, end) ? YK_URL_NO_SCHEME : YK_URL_HOST;
-    }
-    if (!http)
-        return YK_URL_SCHEME;
-    if (n < k + 3 || s[k + 1] != '/' || s[k + 2] != '/')
-        return YK_URL_MALFORMED;
-    size_t h = k + 3, end = h;
-    while (end < n && s[end] != '/' && s[end] != '?' && s[end] != '#')
-        end++;
-    for (size_t i = end; i-- > h;) /* user:password@ before the host */
-        if (s[i] == '@') {
-            h = i + 1;
-            break;
-        }
-    return host_ok(s + h, end - h) ? YK_URL_OK : YK_URL_HOST;
-}
-
-/* --- text ------------------------------------------------------------------------------------- */
-
-enum script { SC_OTHER = 0, SC_LATIN, SC_CYRILLIC };
-
-/* The script of the character at s and its length in bytes. */
-static enum script script_at(const unsigned char *s, size_t n, size_t *len)
-{
-    unsigned char c = s[0];
-    *len = 1;
-    if (c < 0x80)
-        return is_alpha(c) ? SC_LATIN : SC_OTHER;
-    if (c < 0xC2 || n < 2)
-        return SC_OTHER;
-    if (c < 0xE0) {
-        *len = 2;
-        if (c == 0xC3)
-            return s[1] == 0x97 || s[1] == 0xB7 ? SC_OTHER : SC_LATIN; /* × ÷ */
-        if (c >= 0xC4 && c <= 0xC9)
-            return SC_LATIN; /* Latin Extended-A and -B */
-        if ((c >= 0xD0 && c <= 0xD3) || (c == 0xD4 && s[1] <= 0xAF))
-            return SC_CYRILLIC; /* U+0400-U+052F */
-        return SC_OTHER;
-    }
-    *len = c < 0xF0 ? 3 : 4;
-    if (*len > n)
-        *len = n;
-    return SC_OTHER;
-}
-
-size_t yk_script_mixed(const char *str, size_t n, size_t *first_at, size_t *first_len)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    bool latin = false, cyrillic = false;
-    for (size_t i = 0; i < n; i++) { /* most cells are one script: decide that cheaply */
-        unsigned char c = s[i];
-        latin |= is_alpha(c) || (c >= 0xC3 && c <= 0xC9);
-        cyrillic |= c >= 0xD0 && c <= 0xD4;
-    }
-    if (!latin || !cyrillic)
-        return 0;
-    size_t count = 0, i = 0;
-    while (i < n) {
-        size_t start = i, k;
-        unsigned seen = 0;
-        enum script sc;
-        while (i < n && (sc = script_at(s + i, n - i, &k)) != SC_OTHER) {
-            seen |= 1u << sc;
-            i += k;
-        }
-        if (seen == ((1u << SC_LATIN) | (1u << SC_CYRILLIC))) {
-            if (count++ == 0)
-                *first_at = start, *first_len = i - start;
-        }
-        if (i == start) {
-            script_at(s + i, n - i, &k);
-            i += k;
-        }
-    }
-    return count;
-}
-
-size_t yk_utf8_lower(const char *str, size_t n, char *buf, size_t cap)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    unsigned char *o = (unsigned char *)buf;
-    size_t i = 0;
-    if (n > cap)
-        n = cap;
-    while (i < n) {
-        unsigned char c = s[i];
-        if (c >= 'A' && c <= 'Z') {
-            o[i] = c | 0x20;
-            i++;
-        } else if (c == 0xD0 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xAF) {
-            unsigned cp = 0x400u + (s[i + 1] - 0x80u); /* U+0400-U+042F */
-            cp += cp < 0x410 ? 0x50 : 0x20;
-            o[i] = (unsigned char)(0xC0 | (cp >> 6));
-            o[i + 1] = (unsigned char)(0x80 | (cp & 0x3F));
-            i += 2;
-        } else if (c == 0xD2 && i + 1 < n && s[i + 1] == 0x90) { /* Ґ */
-            o[i] = 0xD2, o[i + 1] = 0x91;
-            i += 2;
-        } else {
-            o[i] = c;
-            i++;
-        }
-    }
-    return n;
-}
-
-size_t yk_settlement_prefix(const char *str, size_t n)
-{
-    /* Longest first; "." ends an abbreviation, the full words need a space after them. */
-    static const char *const words[] = {
-        "селище міського типу ", "селище ", "село ", "місто ", "с-ще ", "смт. ", "смт.",
-        "смт ", "сел. ", "сел.", "м. ", "м.", "с. ", "с.", "м ", "с ",
-    };
-    char low[48];
-    size_t len = yk_utf8_lower(str, n, low, sizeof low);
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        size_t k = strlen(words[i]);
-        if (k < len && memcmp(low, words[i], k) == 0) {
-            size_t sp;
-            while (k < n && (sp = space_len((const unsigned char *)str + k, n - k)) > 0)
-                k += sp;
-            return k < n ? k : 0;
-        }
-    }
-    return 0;
-}
-
-size_t yk_settlement_suffix(const char *str, size_t n)
-{
-    static const char *const words[] = {
-        " сільська рада", " селищна рада", " міська рада", " с. р.", " с.р.", " с/р",
-    };
-    char low[48];
-    if (n < 5)
-        return 0;
-    size_t from = n > sizeof low ? n - sizeof low : 0;
-    while (from < n && ((unsigned char)str[from] & 0xC0) == 0x80)
-        from++;
-    size_t len = yk_utf8_lower(str + from, n - from, low, sizeof low);
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        size_t k = strlen(words[i]);
-        if (k < len && memcmp(low + len - k, words[i], k) == 0)
-            return k;
-    }
-    return 0;
-}
-
-char *yk_mask_digits(char *buf, size_t size, const char *s, size_t n, size_t head, size_t tail)
-{
-    size_t digits = 0, o = 0, seen = 0;
-    for (size_t i = 0; i < n; i++)
-        digits += is_digit((unsigned char)s[i]);
-    if (digits < head + tail + 2)
-        head = tail = 0;
-    for (size_t i = 0; i < n && o + 1 < size; i++) {
-        char c = s[i];
-        if (is_digit((unsigned char)c)) {
-            seen++;
-            if (seen > head && seen <= digits - tail)
-                c = '*';
-        }
-        buf[o++] = c;
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
-char *yk_mask_email(char *buf, size_t size, const char *s, size_t n)
-{
-    const char *at = memchr(s, '@', n);
-    size_t dl = at ? n - (size_t)(at - s) : 0;
-    if (!at || at == s || size < 6) {
-        snprintf(buf, size, "***");
-        return buf;
-    }
-    size_t first = 1;
-    while (first < (size_t)(at - s) && ((unsigned char)s[first] & 0xC0) == 0x80)
-        first++;
-    snprintf(buf, size, "%.*s***%.*s", (int)first, s, (int)dl, at);
-    return buf;
 }

@@ -56,10 +56,18 @@ int yk_rnokpp_check_digit(const char *s);
 /* Ten digits whose last one is the check digit. */
 bool yk_rnokpp_valid(const char *s, size_t n);
 
+/* Does s[0..n) hold at least k ASCII digits? Counts 8 bytes at a time and stops at k. */
+bool yk_digits_at_least(const char *s, size_t n, size_t k);
+
 /* Ten digits that could be a person's РНОКПП: the check digit matches and the first five
  * digits, the days from 31.12.1899 to the birth date, give a birth from 1927 to 2036 (a leading
  * 0 is left out: numbers that start with 0 are mostly phones). */
 bool yk_rnokpp_likely(const char *s, size_t n);
+
+/* Find a standalone 10-digit number in running text that yk_rnokpp_likely accepts: not glued
+ * to letters, not after a '+', and not part of a longer code such as a cadastral number
+ * (6125510100:01:001:0001) or a date. Returns true with its offset. */
+bool yk_rnokpp_find(const char *s, size_t n, size_t *at);
 
 /* "UA" followed by 17 digits. */
 bool yk_katottg_valid(const char *s, size_t n);
@@ -112,6 +120,11 @@ struct yk_number {
     size_t unit_len;
     double value;    /* the value, read with the separators above */
 };
+
+/* The fast path for plain decimals (coordinates, amounts): an optional sign, 1-18 digits, and
+ * optionally a point or a comma and more digits, filling all of s[0..n). *mark gets '.', ','
+ * or 0. False for anything else (grouped, with a unit, too long), which yk_number_scan judges. */
+bool yk_decimal_parse(const char *s, size_t n, double *value, char *mark);
 
 /* Is all of s[0..n) one number: an optional sign, digits (grouped by thousands or not), an
  * optional decimal part and an optional unit from a fixed list? A lone ",ddd" or ".ddd" is read
@@ -177,6 +190,10 @@ enum yk_url yk_url_check(const char *s, size_t n);
 /* Lower-case ASCII and Cyrillic letters (both keep their byte length, so offsets carry over)
  * and copy other bytes as they are into buf; at most cap bytes. Returns the length written. */
 size_t yk_utf8_lower(const char *s, size_t n, char *buf, size_t cap);
+
+/* The script of the character at s[0..n): 1 Latin, 2 Cyrillic, 0 anything else (digits,
+ * punctuation, other scripts); *len gets its length in bytes. */
+int yk_script_at(const char *s, size_t n, size_t *len);
 
 /* The number of words in s that mix Cyrillic and Latin letters, and the first of them. A word is
  * a run of letters; digits, punctuation and apostrophes end it. */

@@ -1,6 +1,7 @@
 /* yakist — the XML loader: libxml2's push parser (SAX2) fed from the input chunk by chunk, so
- * memory does not depend on the file size. Records are the repeated children of the root, or
- * the elements at opt->record_path; xml_table.c lays their fields out as rows.
+ * memory does not depend on the file size. Records are the elements at opt->record_path, or
+ * else the repeated children of the element xml_sniff.c finds in the head of the file (the
+ * root, usually); xml_table.c lays their fields out as rows.
  *
  * Why SAX and not xmlTextReader: the reader parses in 512-byte pieces ahead of the node it
  * returns, so its line numbers run ahead of the record, and a fatal error discards every node of
@@ -17,20 +18,19 @@
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 
 #include <yakist/arena.h>
 
 #include "xml.h"
 
-#define MAX_STEPS 64       /* steps in record_path */
-#define PARSER_DEPTH 256   /* libxml2's own nesting limit without XML_PARSE_HUGE */
-#define DETAIL_MAX 160     /* bytes of a message or a declaration an event carries */
+#define MAX_STEPS 64     /* steps in record_path */
+#define PARSER_DEPTH 256 /* libxml2's own nesting limit without XML_PARSE_HUGE */
+#define DETAIL_MAX 160   /* bytes of a message or a declaration an event carries */
 
 struct frame {
     const xmlChar *name; /* local name, for messages */
     uint32_t node;       /* the element's path node inside a record; YK_XML_NONE outside */
-    size_t text;   /* where its text starts in the loader's text buffer */
+    size_t text;         /* where its text starts in the loader's text buffer */
     struct yk_xml_pos at;
     bool in_record; /* the record element or an element inside it */
     bool record;    /* the record element */
@@ -47,7 +47,7 @@ struct xml_loader {
     struct yk_xml_table table;
     struct frame *frames; /* [0] stands below the root; [depth] is the innermost element */
     size_t depth, max_depth;
-    size_t record_depth; /* depth of record elements, the root being 1 */
+    size_t record_depth;    /* depth of record elements, the root being 1 */
     char *steps[MAX_STEPS]; /* record_path, split */
     size_t nsteps;
     bool relative; /* record_path starts below the root */
@@ -88,9 +88,10 @@ static bool failed(struct xml_loader *ld, int rc)
  * unconverted. */
 static struct yk_xml_pos position(const struct xml_loader *ld)
 {
+    if (ld->user.ctxt->inputNr < 1)
+        return (struct yk_xml_pos){.offset = YK_NO_OFFSET};
     const xmlParserInputPtr in = ld->user.ctxt->inputTab[0];
-    struct yk_xml_pos pos = {.line = in->line > 0 ? (uint64_t)in->line : 0,
-                             .offset = YK_NO_OFFSET};
+    struct yk_xml_pos pos = {.line = in->line > 0 ? (uint64_t)in->line : 0, .offset = YK_NO_OFFSET};
     if (ld->user.ctxt->inputNr != 1 || !in->cur || !in->base)
         return pos;
     const xmlChar *p = in->cur;
@@ -108,8 +109,9 @@ static struct yk_xml_pos position(const struct xml_loader *ld)
 /* The line the parser stands on, for events without an element of their own. */
 static struct yk_loc here(const struct xml_loader *ld)
 {
-    const xmlParserInputPtr in = ld->user.ctxt->inputTab[0];
-    struct yk_loc loc = {.line = in->line > 0 ? (uint64_t)in->line : 0, .offset = YK_NO_OFFSET};
+    const xmlParserInputPtr in = ld->user.ctxt->inputNr > 0 ? ld->user.ctxt->inputTab[0] : NULL;
+    struct yk_loc loc = {.line = in && in->line > 0 ? (uint64_t)in->line : 0,
+                         .offset = YK_NO_OFFSET};
     if (ld->frames[ld->depth].in_record)
         loc.row = yk_xml_table_row(&ld->table);
     return loc;
@@ -182,8 +184,8 @@ void yk_xml_declare_empty(xmlParserCtxtPtr ctxt, const xmlChar *name, bool param
     if (!parameter && predefined(name))
         return;
     xmlSAX2EntityDecl(ctxt, name,
-                      parameter ? XML_INTERNAL_PARAMETER_ENTITY : XML_INTERNAL_GENERAL_ENTITY,
-                      NULL, NULL, BAD_CAST "");
+                      parameter ? XML_INTERNAL_PARAMETER_ENTITY : XML_INTERNAL_GENERAL_ENTITY, NULL,
+                      NULL, BAD_CAST "");
 }
 
 static bool parameter_entity(int type)
@@ -299,11 +301,11 @@ static bool refers(const xmlChar *value)
 static void external(struct xml_loader *ld, const char *what, const xmlChar *name,
                      const xmlChar *public_id, const xmlChar *system_id)
 {
-    char *text = yk_arena_printf(ld->arena, "%s%s%s%s%s%s%s%s", what, (const char *)name,
-                                 public_id ? " PUBLIC \"" : "",
-                                 public_id ? (const char *)public_id : "",
-                                 public_id ? "\"" : "", system_id ? " SYSTEM \"" : "",
-                                 system_id ? (const char *)system_id : "", system_id ? "\"" : "");
+    char *text =
+        yk_arena_printf(ld->arena, "%s%s%s%s%s%s%s%s", what, (const char *)name,
+                        public_id ? " PUBLIC \"" : "", public_id ? (const char *)public_id : "",
+                        public_id ? "\"" : "", system_id ? " SYSTEM \"" : "",
+                        system_id ? (const char *)system_id : "", system_id ? "\"" : "");
     if (!text) {
         failed(ld, YK_ENOMEM);
         return;
@@ -322,9 +324,8 @@ static void report_internal_subset(void *user, const xmlChar *name, const xmlCha
     internal_subset(user, name, public_id, system_id);
 }
 
-static void report_entity_decl(void *user, const xmlChar *name, int type,
-                               const xmlChar *public_id, const xmlChar *system_id,
-                               xmlChar *content)
+static void report_entity_decl(void *user, const xmlChar *name, int type, const xmlChar *public_id,
+                               const xmlChar *system_id, xmlChar *content)
 {
     struct xml_loader *ld = user;
     bool parameter = parameter_entity(type);
@@ -335,8 +336,8 @@ static void report_entity_decl(void *user, const xmlChar *name, int type,
         external(ld, parameter ? "ENTITY % " : "ENTITY ", name, public_id, system_id);
     } else {
         char buf[DETAIL_MAX];
-        const char *shown = parameter ? yk_arena_printf(ld->arena, "%%%s", (const char *)name)
-                                      : (const char *)name;
+        const char *shown =
+            parameter ? yk_arena_printf(ld->arena, "%%%s", (const char *)name) : (const char *)name;
         struct yk_loc loc = here(ld);
         if (!shown)
             failed(ld, YK_ENOMEM);
@@ -347,9 +348,8 @@ static void report_entity_decl(void *user, const xmlChar *name, int type,
     entity_decl(user, name, type, public_id, system_id, content);
 }
 
-static void report_unparsed_entity_decl(void *user, const xmlChar *name,
-                                        const xmlChar *public_id, const xmlChar *system_id,
-                                        const xmlChar *notation)
+static void report_unparsed_entity_decl(void *user, const xmlChar *name, const xmlChar *public_id,
+                                        const xmlChar *system_id, const xmlChar *notation)
 {
     struct xml_loader *ld = user;
     external(ld, "ENTITY ", name, public_id, system_id);
@@ -487,7 +487,7 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
         f->at = position(ld);
         if (failed(ld, yk_xml_table_node(&ld->table, up->node, prefix, local, &f->node)))
             return;
-    } else if (ld->depth <= ld->record_depth || ld->depth == 1) {
+    } else if (ld->depth <= ld->record_depth) {
         f->match = on_path(ld, up, prefix, local);
         if (f->match && ld->depth == ld->record_depth) {
             f->in_record = f->record = true;
@@ -564,7 +564,7 @@ static void on_cdata(void *user, const xmlChar *ch, int n)
 static void close_field(struct xml_loader *ld, struct frame *f, const xmlChar *prefix,
                         const xmlChar *local)
 {
-    const char *text = ld->text + f->text;
+    const char *text = ld->text ? ld->text + f->text : "";
     size_t len = ld->tlen - f->text;
     bool mixed = f->child && f->nonblank;
     if (!mixed && (f->child || (f->attrs && !f->nonblank) || (f->record && !f->nonblank)))
@@ -638,8 +638,8 @@ static int sniff_path(struct xml_loader *ld, struct yk_input *in, struct yk_erro
     int rc = yk_input_peek(in, YK_INPUT_CHUNK, &p, &n, err);
     if (rc < 0)
         return rc;
-    rc = yk_xml_sniff_records(p, n, n < YK_INPUT_CHUNK, ld->arena, ld->steps, MAX_STEPS - 1,
-                              &found);
+    rc =
+        yk_xml_sniff_records(p, n, n < YK_INPUT_CHUNK, ld->arena, ld->steps, MAX_STEPS - 1, &found);
     if (rc < 0)
         return yk_error_set(err, rc, in->name, 0, 0, "out of memory");
     if (found > 0) {
@@ -707,7 +707,8 @@ static void note_encoding(struct xml_loader *ld)
     const char *enc = (const char *)c->encoding;
     if (!enc && c->input && c->input->buf && c->input->buf->encoder)
         enc = c->input->buf->encoder->name;
-    if (ld->info->input.content_format || !enc || xmlStrcasecmp(BAD_CAST enc, BAD_CAST "UTF-8") == 0)
+    if (ld->info->input.content_format || !enc ||
+        xmlStrcasecmp(BAD_CAST enc, BAD_CAST "UTF-8") == 0)
         return;
     const char *copy = yk_arena_strdup(ld->arena, enc);
     if (copy)
@@ -715,8 +716,8 @@ static void note_encoding(struct xml_loader *ld)
 }
 
 static int xml_load(struct yk_input *in, const struct yk_check_options *opt,
-                    struct yk_source_info *info, const struct yk_sink *sink,
-                    struct yk_arena *arena, struct yk_error *err)
+                    struct yk_source_info *info, const struct yk_sink *sink, struct yk_arena *arena,
+                    struct yk_error *err)
 {
     struct xml_loader ld = {.opt = opt, .sink = sink, .info = info, .arena = arena};
     info->format = "xml";

@@ -44,7 +44,8 @@ void yk_xml_parser_destroy(xmlParserCtxtPtr ctxt);
 /* --- where the records are (xml_sniff.c) ------------------------------------------------- */
 
 /* The shallowest element of sample whose child elements repeat one name, consecutively, and
- * make up at least half of its children: the records' container. Its path, root first, goes
+ * make up at least half of its children, at least half of them with attributes or child
+ * elements of their own: the records' container. Its path, root first, goes
  * into steps (qualified names in the arena); *n = 0 when that is the root or nothing repeats.
  * complete: the sample is the whole input. 0 or YK_ENOMEM. */
 int yk_xml_sniff_records(const unsigned char *sample, size_t len, bool complete,
@@ -106,9 +107,9 @@ struct yk_xml_table {
     bool have_header;
     bool cut_reported; /* the max_columns event was sent */
 
-    uint64_t now;        /* records begun, 1-based: the stamp of the one being built */
+    uint64_t now;         /* records begun, 1-based: the stamp of the one being built */
     struct yk_xml_pos at; /* where it starts */
-    char *buf;           /* its values, each NUL-terminated */
+    char *buf;            /* its values, each NUL-terminated */
     size_t blen, bcap;
     struct yk_xml_set *set;
     size_t nset, capset;
@@ -142,8 +143,8 @@ const char *yk_xml_table_name(const struct yk_xml_table *t, uint32_t node);
 /* node holds value[0..len) (UTF-8, at most max_cell_bytes; cut marks a value a limit cut).
  * A second value for the same field joins the first with "; " and is reported.
  * 0 or a negative enum yk_err. */
-int yk_xml_table_set(struct yk_xml_table *t, uint32_t node, const char *value, size_t len,
-                     bool cut, const struct yk_xml_pos *at);
+int yk_xml_table_set(struct yk_xml_table *t, uint32_t node, const char *value, size_t len, bool cut,
+                     const struct yk_xml_pos *at);
 
 /* Finish the record: the header after the first, then its row and the field-set events.
  * 0 or a negative enum yk_err from the sink. */

@@ -1,7 +1,8 @@
 /* yakist — where an XML file keeps its records, when the caller does not say: a quick parse of
  * the head of the input (with the same safe parser as the loader, errors ignored) looks for the
- * shallowest element whose children are mostly one repeated element. That catches the common
- * export shapes (<export><meta/><data><item/><item/>…) without buffering a record. */
+ * shallowest element whose children are mostly one repeated element with fields of its own.
+ * That catches the common export shapes (<export><meta/><data><item/><item/>…) without
+ * buffering a record. */
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -12,18 +13,20 @@
 
 #define SNIFF_DEPTH 32 /* elements deeper than this are not containers we look for */
 
-/* An open element: its name and the longest run of consecutive children sharing one name. */
+/* An open element: its name, the longest run of consecutive children sharing one name, and
+ * how many children are structured (have attributes or child elements of their own). */
 struct open_el {
     const xmlChar *prefix, *local;
     const xmlChar *last; /* the previous child's name (dictionary pointer) */
-    uint32_t run, best, children;
+    uint32_t run, best, children, structured_children;
+    bool structured;
 };
 
 struct sniff {
     struct yk_xml_user user; /* first: the shared callbacks find the parser here */
     struct open_el stack[SNIFF_DEPTH];
-    size_t depth;      /* open elements, the root being 1 */
-    size_t found;      /* depth of the best container so far, 0 = none */
+    size_t depth; /* open elements, the root being 1 */
+    size_t found; /* depth of the best container so far, 0 = none */
     uint32_t found_run;
     struct yk_arena *arena;
     char **steps;
@@ -39,11 +42,14 @@ static char *qname(struct yk_arena *arena, const struct open_el *e)
     return yk_arena_printf(arena, "%s:%s", (const char *)e->prefix, (const char *)e->local);
 }
 
-/* Is the open element at depth d (1-based) a better container than the one found? */
+/* Is the open element at depth d (1-based) a better container than the one found? Records
+ * have fields: children that are bare values (three <телефон> in one record) make a list, not
+ * a container. */
 static void consider(struct sniff *sn, size_t d)
 {
     const struct open_el *e = &sn->stack[d - 1];
-    if (e->best < 2 || e->best * 2 < e->children || d > sn->max_steps)
+    if (e->best < 2 || e->best * 2 < e->children || e->structured_children * 2 < e->children ||
+        d > sn->max_steps)
         return;
     if (sn->found && (d > sn->found || (d == sn->found && e->best <= sn->found_run)))
         return;
@@ -59,14 +65,15 @@ static void consider(struct sniff *sn, size_t d)
     sn->nsteps = d;
 }
 
-static void sniff_start(void *user, const xmlChar *local, const xmlChar *prefix,
-                        const xmlChar *uri, int nns, const xmlChar **ns, int natts,
-                        int ndefaulted, const xmlChar **atts)
+static void sniff_start(void *user, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                        int nns, const xmlChar **ns, int natts, int ndefaulted,
+                        const xmlChar **atts)
 {
     struct sniff *sn = user;
-    (void)uri, (void)nns, (void)ns, (void)natts, (void)ndefaulted, (void)atts;
+    (void)uri, (void)nns, (void)ns, (void)ndefaulted, (void)atts;
     if (sn->depth > 0 && sn->depth <= SNIFF_DEPTH) {
         struct open_el *up = &sn->stack[sn->depth - 1];
+        up->structured = true;
         up->children++;
         up->run = up->last == local ? up->run + 1 : 1;
         up->last = local;
@@ -74,18 +81,21 @@ static void sniff_start(void *user, const xmlChar *local, const xmlChar *prefix,
             up->best = up->run;
     }
     if (++sn->depth <= SNIFF_DEPTH)
-        sn->stack[sn->depth - 1] = (struct open_el){.prefix = prefix, .local = local};
+        sn->stack[sn->depth - 1] =
+            (struct open_el){.prefix = prefix, .local = local, .structured = natts > 0};
 }
 
-static void sniff_end(void *user, const xmlChar *local, const xmlChar *prefix,
-                      const xmlChar *uri)
+static void sniff_end(void *user, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
     struct sniff *sn = user;
     (void)local, (void)prefix, (void)uri;
     if (sn->depth == 0)
         return;
-    if (sn->depth <= SNIFF_DEPTH)
+    if (sn->depth <= SNIFF_DEPTH) {
         consider(sn, sn->depth);
+        if (sn->depth > 1 && sn->stack[sn->depth - 1].structured)
+            sn->stack[sn->depth - 2].structured_children++;
+    }
     sn->depth--;
 }
 

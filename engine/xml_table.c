@@ -92,8 +92,8 @@ size_t yk_xml_utf8_cut(const char *s, size_t n, size_t cap)
 static struct yk_loc record_loc(const struct yk_xml_table *t, uint32_t field,
                                 const struct yk_xml_pos *at)
 {
-    return (struct yk_loc){.row = t->now + 1, .field = field, .line = at->line,
-                           .offset = at->offset};
+    return (struct yk_loc){
+        .row = t->now + 1, .field = field, .line = at->line, .offset = at->offset};
 }
 
 /* Report the max_columns limit once: fields beyond it are dropped from every record. */
@@ -300,8 +300,8 @@ static int join_value(struct yk_xml_table *t, struct yk_xml_col *c, uint32_t fie
     return 0;
 }
 
-int yk_xml_table_set(struct yk_xml_table *t, uint32_t node, const char *value, size_t len,
-                     bool cut, const struct yk_xml_pos *at)
+int yk_xml_table_set(struct yk_xml_table *t, uint32_t node, const char *value, size_t len, bool cut,
+                     const struct yk_xml_pos *at)
 {
     if (node == YK_XML_NONE)
         return 0;
@@ -344,8 +344,11 @@ static int push_header(struct yk_xml_table *t)
         t->cells[i] = (struct yk_cell){.data = t->cols[i].name, .len = t->cols[i].namelen};
     t->info->columns = (uint32_t)t->width;
     t->info->records = 1;
-    struct yk_row header = {.number = 1, .line = t->at.line, .offset = t->at.offset,
-                            .ncells = t->width, .cells = t->cells};
+    struct yk_row header = {.number = 1,
+                            .line = t->at.line,
+                            .offset = t->at.offset,
+                            .ncells = t->width,
+                            .cells = t->cells};
     return t->sink->on_header(t->sink->ctx, &header);
 }
 
@@ -383,8 +386,11 @@ int yk_xml_table_end(struct yk_xml_table *t)
             t->cells[i] = (struct yk_cell){.data = "", .len = 0};
         }
     }
-    struct yk_row row = {.number = t->now + 1, .line = t->at.line, .offset = t->at.offset,
-                         .flags = t->flags | (blank ? YK_ROW_BLANK : 0u), .ncells = t->width,
+    struct yk_row row = {.number = t->now + 1,
+                         .line = t->at.line,
+                         .offset = t->at.offset,
+                         .flags = t->flags | (blank ? YK_ROW_BLANK : 0u),
+                         .ncells = t->width,
                          .cells = t->cells};
     t->info->records = t->now + 1;
     if ((rc = t->sink->on_row(t->sink->ctx, &row)) < 0)

@@ -175,6 +175,44 @@ static const char *err_code_name(enum yk_err code)
     return "EINTERNAL";
 }
 
+/* The Frictionless error type of a file that could not be read: a file that does not exist is
+ * a scheme error (the location cannot be reached), one that exists but cannot be read is a
+ * source error, a format no loader reads is a format error; yakist's own failures have none. */
+static const char *err_type(enum yk_err code)
+{
+    switch (code) {
+    case YK_ENOTFOUND:
+        return "scheme-error";
+    case YK_EIO:
+    case YK_EPARSE:
+    case YK_ELIMIT:
+        return "source-error";
+    case YK_EUNSUPPORTED:
+        return "format-error";
+    default:
+        return NULL;
+    }
+}
+
+static const char *content_kind_name(enum yk_content_kind kind)
+{
+    switch (kind) {
+    case YK_CONTENT_TABLE:
+        return "table";
+    case YK_CONTENT_SPREADSHEET:
+        return "spreadsheet";
+    case YK_CONTENT_DOCUMENT:
+        return "document";
+    case YK_CONTENT_IMAGE:
+        return "image";
+    case YK_CONTENT_ARCHIVE:
+        return "archive";
+    case YK_CONTENT_BINARY:
+        return "binary";
+    }
+    return NULL;
+}
+
 static const char *severity_or_null(enum yk_severity sev)
 {
     return sev == YK_SEV_OFF ? NULL : yk_severity_name(sev);
@@ -189,6 +227,40 @@ static void put_dialect(struct jw *w, const struct yk_source_info *info)
     jw_bool(w, "header", d->header);
     jw_pos(w, "headerRow", d->header ? d->header_row : 0);
     jw_bool(w, "bom", info->bom);
+    jw_close(w, '}');
+}
+
+/* How the bytes reached the loader: what the content is, the container, the decoding. */
+static void put_input(struct jw *w, const struct yk_source_info *info)
+{
+    const struct yk_source_input *in = &info->input;
+    jw_open(w, "input", '{');
+    jw_string(w, "contentFormat", in->content_format);
+    jw_string(w, "contentKind", in->content_format ? content_kind_name(in->content_kind) : NULL);
+    jw_string(w, "extension", in->extension);
+    jw_bool(w, "extensionMismatch", in->extension_mismatch);
+    jw_string(w, "container", in->container);
+    jw_string(w, "member", in->member);
+    if (in->container)
+        jw_u64(w, "compressedBytes", in->compressed_bytes);
+    else
+        jw_null(w, "compressedBytes");
+    jw_u64(w, "encodingConfidence", info->encoding_confidence);
+    jw_u64(w, "undecodable", in->undecodable);
+    jw_bool(w, "loaded", in->loaded);
+    jw_close(w, '}');
+}
+
+/* The structure file checked against, or null. */
+static void put_schema(struct jw *w, const struct yk_file_result *r)
+{
+    if (!r->schema) {
+        jw_null(w, "schema");
+        return;
+    }
+    jw_open(w, "schema", '{');
+    jw_string(w, "path", r->schema);
+    jw_bool(w, "discovered", r->schema_discovered);
     jw_close(w, '}');
 }
 
@@ -229,6 +301,7 @@ static void put_readable(struct jw *w, const struct yk_report *rep, const struct
 {
     jw_string(w, "format", r->info.format);
     jw_string(w, "encoding", r->info.encoding);
+    put_input(w, &r->info);
     jw_open(w, "stats", '{');
     jw_u64(w, "rows", r->rows);
     jw_u64(w, "columns", r->columns);
@@ -236,6 +309,7 @@ static void put_readable(struct jw *w, const struct yk_report *rep, const struct
     jw_seconds(w, "seconds", r->seconds);
     jw_close(w, '}');
     put_dialect(w, &r->info);
+    put_schema(w, r);
     jw_string(w, "worst", severity_or_null(r->worst));
     jw_u64(w, "total", r->total);
     put_counts(w, r);
@@ -285,6 +359,7 @@ static int json_file(struct yk_report *rep, const struct yk_file_result *r)
     } else {
         jw_open(w, "error", '{');
         jw_string(w, "code", err_code_name(r->error.code));
+        jw_string(w, "type", err_type(r->error.code));
         jw_string(w, "message", r->error.message);
         jw_close(w, '}');
     }

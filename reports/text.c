@@ -196,6 +196,21 @@ static void put_count(const struct yk_report *rep, uint64_t n, const char *const
     fprintf(rep->out, "%" PRIu64 " %s%s", n, plural(rep, n, forms), sep);
 }
 
+/* "path: note: structure: budget.schema.json (found next to the data)" when one was used. */
+static void put_schema(const struct yk_report *rep, const struct yk_file_result *r)
+{
+    bool en = rep->opt->lang == YK_LANG_EN;
+    if (!r->schema)
+        return;
+    put_where(rep, r->path, NULL);
+    put_label(rep, SGR_CYAN, words_of(rep)->note);
+    fputs(en ? "structure: " : "структура: ", rep->out);
+    put_text(rep->out, r->schema);
+    if (r->schema_discovered)
+        fputs(en ? " (found next to the data)" : " (знайдено поруч із даними)", rep->out);
+    fputc('\n', rep->out);
+}
+
 /* "path: 1200 rows, 12 columns, 3 errors, 5 warnings, 1 info — failed" */
 static void put_summary(const struct yk_report *rep, const struct yk_file_result *r, bool passed)
 {
@@ -238,6 +253,7 @@ static int text_file(struct yk_report *rep, const struct yk_file_result *r)
             put_finding(rep, r->path, &r->findings[i]);
         put_capped(rep, r);
     }
+    put_schema(rep, r);
     put_summary(rep, r, passed);
     return ferror(rep->out) ? YK_EIO : 0;
 }

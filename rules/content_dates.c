@@ -75,6 +75,8 @@ static int date_format_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, s
     bool date_column = st->roles.col[col].role == YK_ROLE_DATE ||
                        (probe && probe->state == YK_PROBE_YES);
     bool probing = probe && probe->state == YK_PROBE_OPEN;
+    if (!date_column && !probing && !yk_content_numeric_start(&row->cells[col]))
+        return 0;
     size_t n;
     const char *s = yk_content_value(&row->cells[col], &n);
     if (!date_column && !probing && !date_candidate(s, n))
@@ -90,10 +92,10 @@ static int date_format_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, s
         if (!probing)
             return 0;
         yk_probe_hold(probe, &loc, HELD_NOT_A_DATE, s, n);
-        return yk_probe_count(probe, false) == YK_PROBE_YES ? flush_probe(ctx, probe) : 0;
+        return yk_probe_count(probe, YK_FIT_NO) == YK_PROBE_YES ? flush_probe(ctx, probe) : 0;
     }
     int rc = 0;
-    if (probing && yk_probe_count(probe, true) == YK_PROBE_YES)
+    if (probing && yk_probe_count(probe, YK_FIT_STRONG) == YK_PROBE_YES)
         rc = flush_probe(ctx, probe);
     /* Impossible dates are content.date_invalid's, ISO forms with a space content.datetime_format's. */
     if (rc < 0 || (form != YK_DATE_DMY && form != YK_DATE_YMD) ||
@@ -164,6 +166,8 @@ static int date_invalid_header(struct yk_rule_ctx *ctx, const struct yk_row *hea
 
 static int date_invalid_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t col)
 {
+    if (!yk_content_numeric_start(&row->cells[col]))
+        return 0;
     size_t n;
     const char *s = yk_content_value(&row->cells[col], &n);
     struct yk_date d;
@@ -218,6 +222,8 @@ const struct yk_rule yk_rule_content_date_invalid = {
 
 static int datetime_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t col)
 {
+    if (!yk_content_numeric_start(&row->cells[col]))
+        return 0;
     size_t n;
     const char *s = yk_content_value(&row->cells[col], &n);
     struct yk_date d;

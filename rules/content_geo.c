@@ -29,13 +29,18 @@ struct geo_state {
     size_t npairs;
 };
 
+/* Do two names share the part before their role word, ignoring ASCII case (the stems count
+ * from the first character after leading whitespace, as yk_role_from_name reads names)? */
 static bool same_stem(const struct yk_row *header, size_t a, size_t b, const struct yk_roles *r)
 {
-    size_t n = r->col[a].stem;
+    size_t n = r->col[a].stem, sa, sb;
     if (n != r->col[b].stem)
         return false;
+    yk_file_trim(header->cells[a].data, header->cells[a].len, &sa);
+    yk_file_trim(header->cells[b].data, header->cells[b].len, &sb);
+    const char *x = header->cells[a].data + sa, *y = header->cells[b].data + sb;
     for (size_t i = 0; i < n; i++)
-        if ((header->cells[a].data[i] | 0x20) != (header->cells[b].data[i] | 0x20))
+        if ((x[i] | 0x20) != (y[i] | 0x20))
             return false;
     return true;
 }
@@ -85,11 +90,8 @@ static bool coordinate(const struct yk_row *row, size_t col, double *out)
         return false;
     size_t n;
     const char *s = yk_content_value(&row->cells[col], &n);
-    struct yk_number num;
-    if (!yk_number_scan(s, n, &num) || num.group || num.unit_len)
-        return false;
-    *out = num.value;
-    return true;
+    char mark;
+    return yk_decimal_parse(s, n, out, &mark);
 }
 
 static bool in_lat(double v)

@@ -20,6 +20,37 @@ static bool number_candidate(const char *s, size_t n)
                      (n > 1 && (c == '-' || c == '+' || c == 0xE2 /* U+2212 */)));
 }
 
+/* Only digits, signs and decimal marks: no room for a unit. */
+static bool bare_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((unsigned char)(c - '0') > 9 && c != '.' && c != ',' && c != '-' && c != '+')
+            return false;
+    }
+    return true;
+}
+
+/* A thousands separator can only come within the first five bytes (sign, 1-3 digits). */
+static bool group_mark_early(const char *s, size_t n)
+{
+    for (size_t i = 1; i < n && i < 5; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == ',' || c == '.' || c == '\'' || c == 0xC2 || c == 0xE2)
+            return true;
+    }
+    return false;
+}
+
+/* A decimal part needs a point or a comma. */
+static bool has_decimal_mark(const char *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (s[i] == '.' || s[i] == ',')
+            return true;
+    return false;
+}
+
 /* The number as the Ministry wants it: digits, an optional '-', a decimal point; no groups and
  * no unit. Returns buf (YK_FILE_SNIPPET_SIZE bytes). */
 static char *plain_number(char *buf, const char *s, size_t n, const struct yk_number *num)
@@ -61,11 +92,21 @@ static int decimal_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
 
 static int decimal_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t col)
 {
+    if (!yk_content_numeric_start(&row->cells[col]))
+        return 0;
     struct decimal_state *st = yk_ctx_state(ctx);
     size_t n;
     const char *s = yk_content_value(&row->cells[col], &n);
+    if (!number_candidate(s, n) || !has_decimal_mark(s, n))
+        return 0;
     struct yk_number num;
-    if (!number_candidate(s, n) || !yk_number_scan(s, n, &num) || !num.decimal)
+    double v;
+    char mark;
+    if (yk_decimal_parse(s, n, &v, &mark)) /* the common plain decimal, without the full scan */
+        num.decimal = mark;
+    else if (!yk_number_scan(s, n, &num))
+        return 0;
+    if (!num.decimal)
         return 0;
     int k = num.decimal == ',';
     if (st->count[k]++ == 0) {
@@ -120,10 +161,13 @@ const struct yk_rule yk_rule_content_decimal_mixed = {
 
 static int thousands_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t col)
 {
+    if (!yk_content_numeric_start(&row->cells[col]))
+        return 0;
     size_t n;
     const char *s = yk_content_value(&row->cells[col], &n);
     struct yk_number num;
-    if (n < 5 || !number_candidate(s, n) || !yk_number_scan(s, n, &num) || !num.group)
+    if (n < 5 || !number_candidate(s, n) || !group_mark_early(s, n) ||
+        !yk_number_scan(s, n, &num) || !num.group)
         return 0;
     static const char *const uk[] = {"пробіл", "кома", "крапка", "апостроф"};
     static const char *const en[] = {"space", "comma", "point", "apostrophe"};
@@ -161,10 +205,13 @@ const struct yk_rule yk_rule_content_thousands_separator = {
 
 static int unit_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t col)
 {
+    if (!yk_content_numeric_start(&row->cells[col]))
+        return 0;
     size_t n;
     const char *s = yk_content_value(&row->cells[col], &n);
     struct yk_number num;
-    if (n < 2 || !number_candidate(s, n) || !yk_number_scan(s, n, &num) || !num.unit_len)
+    if (n < 2 || !number_candidate(s, n) || bare_digits(s, n) || !yk_number_scan(s, n, &num) ||
+        !num.unit_len)
         return 0;
     char text[YK_FILE_SNIPPET_SIZE], plain[YK_FILE_SNIPPET_SIZE];
     struct yk_loc loc = yk_content_loc(row, col);
@@ -210,19 +257,20 @@ static int coord_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t 
 {
     size_t n;
     const char *s = yk_content_value(&row->cells[col], &n);
-    if (yk_null_kind(s, n))
-        return 0;
-    struct yk_number num;
-    bool number = yk_number_scan(s, n, &num) && !num.group && !num.unit_len;
-    if (number && num.decimal != ',')
+    double v;
+    char mark;
+    bool number = yk_decimal_parse(s, n, &v, &mark);
+    if ((number && mark != ',') || yk_null_kind(s, n))
         return 0;
     char text[YK_FILE_SNIPPET_SIZE], plain[YK_FILE_SNIPPET_SIZE];
     struct yk_loc loc = yk_content_loc(row, col);
     yk_content_quote(text, s, n);
-    if (number)
+    if (number) {
+        struct yk_number num = {.decimal = ','};
         return yk_emit(ctx, &loc, "координата «%s» з десятковою комою: має бути %s",
                        "coordinate \"%s\" has a decimal comma: write %s", text,
                        plain_number(plain, s, n, &num));
+    }
     return yk_emit(ctx, &loc,
                    "координата «%s» — не десяткове число градусів (як-от 49.0167)",
                    "coordinate \"%s\" is not a decimal number of degrees (such as 49.0167)", text);

@@ -60,12 +60,65 @@ struct yk_content_state {
 int yk_content_begin(struct yk_rule_ctx *ctx, const struct yk_row *header, struct yk_roles *roles,
                      unsigned watch);
 
+/* Could whitespace (as yk_file_trim removes it) start or end s[0..n), n > 0? Exact for ASCII and
+ * two-byte characters, the usual case; a three-byte character other than a known non-space
+ * answers "maybe", and the full trim decides. */
+static inline bool yk_content_space_e2(const unsigned char *p)
+{
+    /* U+2000-U+200A, U+2028, U+2029, U+202F, U+205F */
+    return (p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF)) ||
+           (p[1] == 0x81 && p[2] == 0x9F);
+}
+
+static inline bool yk_content_space_start(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    if (c == 0xC2)
+        return n >= 2 && (s[1] == 0x85 || s[1] == 0xA0);
+    if (c == 0xE2)
+        return n < 3 || yk_content_space_e2(s);
+    return c == 0xE1 || c == 0xE3 || c == 0xEF;
+}
+
+static inline bool yk_content_space_end(const unsigned char *s, size_t n)
+{
+    unsigned char z = s[n - 1];
+    if (z < 0x80)
+        return z == ' ' || (z >= '\t' && z <= '\r');
+    if (n >= 2 && s[n - 2] >= 0xC2 && s[n - 2] <= 0xDF)
+        return s[n - 2] == 0xC2 && (z == 0x85 || z == 0xA0);
+    if (n >= 3 && s[n - 3] == 0xE2)
+        return yk_content_space_e2(s + n - 3);
+    return true;
+}
+
 /* A cell's value without surrounding whitespace (file.cell_whitespace reports that). */
 static inline const char *yk_content_value(const struct yk_cell *cell, size_t *len)
 {
-    size_t start;
-    *len = yk_file_trim(cell->data, cell->len, &start);
+    const unsigned char *s = (const unsigned char *)cell->data;
+    size_t n = cell->len, start;
+    if (n == 0 || (!yk_content_space_start(s, n) && !yk_content_space_end(s, n))) {
+        *len = n;
+        return cell->data;
+    }
+    *len = yk_file_trim(cell->data, n, &start);
     return cell->data + start;
+}
+
+/* Can the cell's value start with a digit or a sign, after any whitespace? The first byte
+ * answers for almost every cell, so rules about numbers and dates leave text cells at once. */
+static inline bool yk_content_numeric_start(const struct yk_cell *cell)
+{
+    if (cell->len == 0)
+        return false;
+    unsigned char c = (unsigned char)cell->data[0];
+    if ((unsigned char)(c - '0') <= 9 || c == '-' || c == '+')
+        return true;
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    return c < 0xC3 || c > 0xDF; /* a two-byte letter cannot; a space or U+2212 may */
 }
 
 /* A location pointing at one cell of a data row. */

@@ -6,6 +6,12 @@ const struct yk_family *const yk_builtin_families[] = {
     &yk_family_format,
     &yk_family_json,
     &yk_family_xml,
+    &yk_family_schema,
+    &yk_family_content,
+    &yk_family_coverage,
+    &yk_family_meta,
+    &yk_family_time,
+    &yk_family_open,
 };
 
 const size_t yk_builtin_family_count = sizeof yk_builtin_families / sizeof yk_builtin_families[0];

@@ -10,6 +10,12 @@ extern const struct yk_family yk_family_file;
 extern const struct yk_family yk_family_format;
 extern const struct yk_family yk_family_json;
 extern const struct yk_family yk_family_xml;
+extern const struct yk_family yk_family_schema;
+extern const struct yk_family yk_family_content;
+extern const struct yk_family yk_family_coverage;
+extern const struct yk_family yk_family_meta;
+extern const struct yk_family yk_family_time;
+extern const struct yk_family yk_family_open;
 
 /* The built-in families in registration order. */
 extern const struct yk_family *const yk_builtin_families[];

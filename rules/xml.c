@@ -15,8 +15,8 @@
 #define EXTRA_NAMES 64
 
 static const struct yk_rule *const xml_rules[] = {
-    &yk_rule_xml_not_well_formed,  &yk_rule_xml_missing_field,      &yk_rule_xml_extra_field,
-    &yk_rule_xml_repeated_field,   &yk_rule_xml_mixed_content,      &yk_rule_xml_depth_limit,
+    &yk_rule_xml_not_well_formed,    &yk_rule_xml_missing_field,    &yk_rule_xml_extra_field,
+    &yk_rule_xml_repeated_field,     &yk_rule_xml_mixed_content,    &yk_rule_xml_depth_limit,
     &yk_rule_xml_external_reference, &yk_rule_xml_entity_expansion, &yk_rule_xml_entity_declaration,
     &yk_rule_xml_entity_reference,
 };
@@ -71,12 +71,13 @@ const struct yk_rule yk_rule_xml_not_well_formed = {
     .id = "xml.not_well_formed",
     .title_uk = "XML не є правильно сформованим",
     .title_en = "XML not well-formed",
-    .rationale = "An XML document must be well-formed: every element closed and properly nested, "
-                 "one root element, attribute values quoted, '&' and '<' escaped in text, bytes "
-                 "valid in the declared encoding. A conforming parser must stop at the first such "
-                 "error, so portals and tools get nothing after it, often nothing at all. The "
-                 "finding gives libxml2's message with its line and column; the records read before "
-                 "the error are checked, the rest of the file is not.",
+    .rationale =
+        "An XML document must be well-formed: every element closed and properly nested, "
+        "one root element, attribute values quoted, '&' and '<' escaped in text, bytes "
+        "valid in the declared encoding. A conforming parser must stop at the first such "
+        "error, so portals and tools get nothing after it, often nothing at all. The "
+        "finding gives libxml2's message with its line and column; the records read before "
+        "the error are checked, the rest of the file is not.",
     .source = "W3C XML 1.0 (Fifth Edition) §1.2 and §2.1 (well-formed documents, fatal errors); "
               "Frictionless Data: task error `source-error`",
     .frictionless = "source-error",
@@ -126,8 +127,7 @@ static int missing_finish(struct yk_rule_ctx *ctx, const struct yk_source_info *
                                 " записів (уперше в рядку %" PRIu64 ")",
                                 "field '%.*s' is missing from %" PRIu64 " of %" PRIu64
                                 " records (first at row %" PRIu64 ")",
-                                yk_xml_name_len(name), name, t->count, records,
-                                t->first.row) < 0)
+                                yk_xml_name_len(name), name, t->count, records, t->first.row) < 0)
             return YK_ENOMEM;
     }
     return 0;
@@ -137,12 +137,13 @@ const struct yk_rule yk_rule_xml_missing_field = {
     .id = "xml.missing_field",
     .title_uk = "У записах бракує полів",
     .title_en = "Fields missing from records",
-    .rationale = "All records of a dataset carry the same fields; a value that is not known is an "
-                 "empty element, not a left-out one. The table's columns are the first record's "
-                 "child elements and attributes (nested ones as `адреса.вулиця`); a record without "
-                 "one of them gets an empty cell, and tools that build the columns from another "
-                 "record, or from an XSD, disagree about the table. One finding per field gives the "
-                 "number of records without it.",
+    .rationale =
+        "All records of a dataset carry the same fields; a value that is not known is an "
+        "empty element, not a left-out one. The table's columns are the first record's "
+        "child elements and attributes (nested ones as `адреса.вулиця`); a record without "
+        "one of them gets an empty cell, and tools that build the columns from another "
+        "record, or from an XSD, disagree about the table. One finding per field gives the "
+        "number of records without it.",
     .source = "Мінцифри, методичні рекомендації щодо наборів даних (2019): опис структури "
               "набору; Frictionless Data: row error `missing-cell`",
     .frictionless = "missing-cell",
@@ -204,8 +205,8 @@ static int extra_finish(struct yk_rule_ctx *ctx, const struct yk_source_info *in
         if (yk_emit(ctx, &t->first,
                     "поле «%.*s», якого немає в першому записі, є в %" PRIu64 " з %" PRIu64
                     " записів (уперше в рядку %" PRIu64 "); його значення не перевірено",
-                    "field '%.*s', absent from the first record, appears in %" PRIu64
-                    " of %" PRIu64 " records (first at row %" PRIu64 "); its values were not "
+                    "field '%.*s', absent from the first record, appears in %" PRIu64 " of %" PRIu64
+                    " records (first at row %" PRIu64 "); its values were not "
                     "checked",
                     yk_xml_name_len(name), name, t->count, records, t->first.row) < 0)
             return YK_ENOMEM;
@@ -298,11 +299,12 @@ const struct yk_rule yk_rule_xml_mixed_content = {
     .id = "xml.mixed_content",
     .title_uk = "Змішаний вміст",
     .title_en = "Mixed content",
-    .rationale = "In a data file an element holds either a value (text) or other elements, never "
-                 "both. Text beside child elements, as in <адреса>м. Чортків<вулиця>Шевченка"
-                 "</вулиця></адреса>, is document markup, not data: its parts have no field names, "
-                 "and tools that map XML to tables drop the text or glue it to a neighbour. Put the "
-                 "text in an element of its own.",
+    .rationale =
+        "In a data file an element holds either a value (text) or other elements, never "
+        "both. Text beside child elements, as in <адреса>м. Чортків<вулиця>Шевченка"
+        "</вулиця></адреса>, is document markup, not data: its parts have no field names, "
+        "and tools that map XML to tables drop the text or glue it to a neighbour. Put the "
+        "text in an element of its own.",
     .source = "W3C XML 1.0 §3.2.2 (mixed content); Мінцифри, методичні рекомендації щодо "
               "наборів даних (2019): машинозчитувана структура",
     .frictionless = NULL,

@@ -10,8 +10,7 @@ static int external_event(struct yk_rule_ctx *ctx, const struct yk_event *ev)
 {
     if (ev->kind != YK_EV_XML_EXTERNAL)
         return 0;
-    return yk_emit(ctx, &ev->loc,
-                   "DTD посилається на зовнішній ресурс, його не завантажено: %s",
+    return yk_emit(ctx, &ev->loc, "DTD посилається на зовнішній ресурс, його не завантажено: %s",
                    "the DTD refers to an external resource, which was not loaded: %s",
                    yk_xml_detail(ev));
 }
@@ -20,12 +19,13 @@ const struct yk_rule yk_rule_xml_external_reference = {
     .id = "xml.external_reference",
     .title_uk = "Зовнішня сутність або DTD",
     .title_en = "External entity or DTD",
-    .rationale = "An external entity (<!ENTITY x SYSTEM \"file:///etc/passwd\">) or an external DTD "
-                 "makes a parser fetch a file or a URL while reading the data. This is the XML "
-                 "External Entity attack (XXE): it leaks local files, probes internal networks and "
-                 "makes the meaning of the data depend on a resource that may change or vanish. "
-                 "Open data must be self-contained. yakist never loads such a resource: each "
-                 "external entity reads as empty, so its values are missing from the check.",
+    .rationale =
+        "An external entity (<!ENTITY x SYSTEM \"file:///etc/passwd\">) or an external DTD "
+        "makes a parser fetch a file or a URL while reading the data. This is the XML "
+        "External Entity attack (XXE): it leaks local files, probes internal networks and "
+        "makes the meaning of the data depend on a resource that may change or vanish. "
+        "Open data must be self-contained. yakist never loads such a resource: each "
+        "external entity reads as empty, so its values are missing from the check.",
     .source = "OWASP XML External Entity Prevention Cheat Sheet; CWE-611; W3C XML 1.0 §4.2.2 "
               "(external entities)",
     .frictionless = NULL,
@@ -117,8 +117,7 @@ static int reference_event(struct yk_rule_ctx *ctx, const struct yk_event *ev)
     if (ev->kind != YK_EV_XML_ENTITY_REF)
         return 0;
     const char *name = yk_xml_detail(ev);
-    return yk_emit(ctx, &ev->loc,
-                   "посилання на сутність «&%.*s;» не розгорнуто; значення неповне",
+    return yk_emit(ctx, &ev->loc, "посилання на сутність «&%.*s;» не розгорнуто; значення неповне",
                    "reference to entity '&%.*s;' was not expanded; the value is incomplete",
                    yk_xml_name_len(name), name);
 }

@@ -1,10 +1,13 @@
 /* yakist — `yakist check FILE...`: parses the options, checks each file in turn with its own
- * arena, feeds the results to the chosen report writer and turns them into the exit code
- * (0 passed, 1 gate failed, 2 usage, 3 unreadable input or bad profile, 4 internal). */
+ * arena (each table of a zip archive that holds several), feeds the results to the chosen
+ * report writer and turns them into the exit code (0 passed, 1 gate failed, 2 usage,
+ * 3 unreadable input, bad profile or schema, 4 internal). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <yakist/schema.h>
 
 #include "cli.h"
 
@@ -24,8 +27,15 @@ struct check_args {
     char delimiter; /* 0: sniff */
     char quote;     /* 0: sniff */
     int header;     /* -1: sniff */
+    const char *encoding;     /* NULL: detect */
+    const char *input_format; /* NULL: from the content */
+    const char *record_path;  /* NULL: found by the loader */
     bool timing;
     enum color_mode color;
+    const char *schema;      /* --schema FILE; NULL: look next to the data */
+    bool no_discover;        /* --no-discover */
+    int fields_match;        /* enum yk_fields_match; 0: as the schema says */
+    bool ignore_header_case; /* --ignore-header-case */
     const char **files;
     size_t nfiles;
 };
@@ -39,9 +49,11 @@ void yk_cli_check_help(FILE *out)
     yk_check_options_init(&defaults, NULL);
     fputs("usage: yakist check [OPTIONS] FILE...\n"
           "\n"
-          "Check CSV files for structural defects (encoding, delimiter, header, missing and\n"
-          "extra cells, blank rows, stray quotes, whitespace, title rows ...) and report each\n"
-          "problem as path:line:column: severity: message [rule.id], then a summary per file.\n"
+          "Check CSV, JSON and XML files (also gzip'ed or zipped) for structural defects\n"
+          "(encoding, delimiter, header, missing and extra cells, blank rows, stray quotes,\n"
+          "whitespace, title rows ...) and report each problem as\n"
+          "path:line:column: severity: message [rule.id], then a summary per file. A zip\n"
+          "archive with several tables gives one result per table, as ARCHIVE!MEMBER.\n"
           "Use it as a gate before a dataset is published.\n"
           "\n"
           "Options:\n",
@@ -63,6 +75,21 @@ void yk_cli_check_help(FILE *out)
         "  --quote C|none         force the quote character: \" or ' or none (default: sniffed)\n"
         "  --header yes|no|auto   is the first row (after any title rows) a header?\n"
         "                         (default: auto)\n"
+        "  --encoding NAME        read the text in this encoding: utf-8, windows-1251,\n"
+        "                         koi8-u, cp866, utf-16 ... (default: detected)\n"
+        "  --input-format csv|json|xml\n"
+        "                         read the content as this format (default: sniffed)\n"
+        "  --record-path PATH     JSON: the key path to the records (result.records);\n"
+        "                         XML: the elements that are records (root/item)\n"
+        "                         (default: found)\n"
+        "  --schema FILE          check against this structure description: a Table Schema\n"
+        "                         or CSVW (JSON), or a CSV with one row per column\n"
+        "                         (default: a structure file found next to the data)\n"
+        "  --no-discover          do not look for a structure file next to the data\n"
+        "  --fields-match MODE    match the header to the schema: exact (by position),\n"
+        "                         equal, subset, superset or partial (by name)\n"
+        "                         (default: as the schema says, else exact)\n"
+        "  --ignore-header-case   column names match the schema whatever their case\n"
         "  --no-timing            report 0 seconds, for reproducible reports\n"
         "  --color auto|always|never\n"
         "                         colour the text report (default: auto, that is only on a\n"
@@ -76,12 +103,15 @@ void yk_cli_check_help(FILE *out)
           "  yakist check --format json --no-timing data/*.csv > report.json\n"
           "  yakist check --delimiter ';' --header yes export-1c.csv\n"
           "  yakist check --profile council.json --max-findings 10 registry.csv\n"
+          "  yakist check --encoding windows-1251 --input-format csv export.txt\n"
+          "  yakist check --record-path result.records datastore.json\n"
+          "  yakist check --schema budget.schema.json budget-2025.csv\n"
           "\n"
           "Exit codes (with several files the highest wins):\n"
           "  0  every file passed the gate\n"
           "  1  a finding at or above --fail-on\n"
           "  2  usage error\n"
-          "  3  a file could not be read, or the profile is invalid\n"
+          "  3  a file could not be read, or the profile or the schema is invalid\n"
           "  4  internal error\n",
           out);
 }
@@ -166,6 +196,57 @@ static int set_header(struct check_args *a, const char *v)
     return 0;
 }
 
+/* The library says whether a value is usable, so the CLI and the engine cannot disagree. */
+static bool valid_check_option(const char *encoding, const char *format)
+{
+    struct yk_check_options o;
+    yk_check_options_init(&o, NULL);
+    o.encoding = encoding;
+    o.format = format;
+    return yk_check_options_validate(&o, NULL) == 0;
+}
+
+static int set_encoding(struct check_args *a, const char *v)
+{
+    if (!valid_check_option(v, NULL))
+        return -1;
+    a->encoding = v;
+    return 0;
+}
+
+static int set_input_format(struct check_args *a, const char *v)
+{
+    if (!valid_check_option(NULL, v))
+        return -1;
+    a->input_format = v;
+    return 0;
+}
+
+static int set_record_path(struct check_args *a, const char *v)
+{
+    if (!v[0])
+        return -1;
+    a->record_path = v;
+    return 0;
+}
+
+static int set_schema(struct check_args *a, const char *v)
+{
+    if (!v[0])
+        return -1;
+    a->schema = v;
+    return 0;
+}
+
+static int set_fields_match(struct check_args *a, const char *v)
+{
+    enum yk_fields_match mode;
+    if (yk_fields_match_parse(v, &mode) < 0)
+        return -1;
+    a->fields_match = (int)mode;
+    return 0;
+}
+
 static int set_color(struct check_args *a, const char *v)
 {
     if (strcmp(v, "auto") == 0)
@@ -193,6 +274,12 @@ static const struct value_option {
     {"--delimiter", ", ; | or tab", set_delimiter},
     {"--quote", "\" or ' or none", set_quote},
     {"--header", "yes, no or auto", set_header},
+    {"--encoding", "an encoding name iconv knows (utf-8, windows-1251, koi8-u, cp866, utf-16 ...)",
+     set_encoding},
+    {"--input-format", "csv, json or xml", set_input_format},
+    {"--record-path", "a path such as result.records or root/item", set_record_path},
+    {"--schema", "a file name", set_schema},
+    {"--fields-match", "exact, equal, subset, superset or partial", set_fields_match},
     {"--color", "auto, always or never", set_color},
 };
 
@@ -243,6 +330,10 @@ static int parse_args(int argc, char **argv, struct check_args *a)
             a->quiet = true;
         } else if (strcmp(arg, "--no-timing") == 0) {
             a->timing = false;
+        } else if (strcmp(arg, "--no-discover") == 0) {
+            a->no_discover = true;
+        } else if (strcmp(arg, "--ignore-header-case") == 0) {
+            a->ignore_header_case = true;
         } else {
             int m = value_option(argc, argv, &i, a);
             if (m < 0)
@@ -283,8 +374,17 @@ static void print_unreadable(const char *path, const struct yk_error *err, enum 
         fprintf(stderr, "%s: помилка: не вдалося прочитати: %s\n", path, msg);
 }
 
-/* Check one file and report it; returns its exit code. */
-static int check_one(const char *path, const struct yk_check_options *opt,
+static int out_of_memory(const char *path, enum yk_lang lang)
+{
+    struct yk_error err;
+    yk_error_set(&err, YK_ENOMEM, path, 0, 0, "out of memory");
+    yk_cli_print_error(&err, lang);
+    return CLI_EXIT_INTERNAL;
+}
+
+/* Check one file (or one member of an archive, opt->member) and report it under the name
+ * shown; returns its exit code. */
+static int check_one(const char *path, const char *shown, const struct yk_check_options *opt,
                      const struct yk_report_writer *writer, struct yk_report *rep)
 {
     enum yk_lang lang = rep->opt->lang;
@@ -294,32 +394,59 @@ static int check_one(const char *path, const struct yk_check_options *opt,
     int code;
 
     yk_error_clear(&err);
-    if (!arena) {
-        yk_error_set(&err, YK_ENOMEM, path, 0, 0, "out of memory");
-        yk_cli_print_error(&err, lang);
-        return CLI_EXIT_INTERNAL;
-    }
+    if (!arena)
+        return out_of_memory(shown, lang);
     int rc = yk_check_file(path, opt, arena, &res, &err);
     if (rc == 0) {
         code = yk_file_result_passes(res, rep->opt->fail_on) ? CLI_EXIT_PASSED : CLI_EXIT_GATE;
-    } else if (rc == YK_EIO) {
-        print_unreadable(path, &err, lang);
+    } else if (rc == YK_EIO || rc == YK_ENOTFOUND) {
+        print_unreadable(shown, &err, lang);
         code = CLI_EXIT_INPUT;
     } else {
-        if (!err.file[0])
-            snprintf(err.file, sizeof err.file, "%s", path);
+        if (!err.file[0] || shown != path)
+            snprintf(err.file, sizeof err.file, "%s", shown);
         yk_cli_print_error(&err, lang);
         code = rc == YK_EPARSE || rc == YK_EUNSUPPORTED ? CLI_EXIT_INPUT : CLI_EXIT_INTERNAL;
     }
     if (!res) {
-        failed.path = path;
-        failed.info.path = path;
         failed.error = err;
         res = &failed;
     }
+    res->path = shown;
+    res->info.path = shown;
     if (writer->file(rep, res) < 0)
         code = CLI_EXIT_INTERNAL;
     rep->files++;
+    yk_arena_destroy(arena);
+    return code;
+}
+
+/* A zip archive holding several tables gives one result per table, named ARCHIVE!MEMBER;
+ * anything else (one table, no table, not an archive, unreadable) gives one result under its
+ * own path. Returns the highest exit code. */
+static int check_path(const char *path, const struct yk_check_options *opt,
+                      const struct yk_report_writer *writer, struct yk_report *rep)
+{
+    struct yk_arena *arena = yk_arena_create(0);
+    const char *const *names = NULL;
+    size_t n = 0;
+    int code = CLI_EXIT_PASSED;
+
+    if (!arena)
+        return out_of_memory(path, rep->opt->lang);
+    if (opt->member || yk_archive_tables(path, arena, &names, &n, NULL) < 0 || n < 2)
+        n = 0;
+    if (n == 0)
+        code = check_one(path, path, opt, writer, rep);
+    for (size_t i = 0; i < n; i++) {
+        struct yk_check_options member = *opt;
+        const char *shown = yk_arena_printf(arena, "%s!%s", path, names[i]);
+        int c;
+        member.member = names[i];
+        c = shown ? check_one(path, shown, &member, writer, rep)
+                  : out_of_memory(path, rep->opt->lang);
+        code = c > code ? c : code;
+    }
     yk_arena_destroy(arena);
     return code;
 }
@@ -332,9 +459,31 @@ static void set_check_options(const struct check_args *a, struct yk_check_option
     opt->delimiter = a->delimiter;
     opt->quote = a->quote;
     opt->header = a->header;
+    opt->encoding = a->encoding;
+    opt->format = a->input_format;
+    opt->record_path = a->record_path;
     opt->timing = a->timing;
     if (a->has_max_findings)
         opt->limits.max_findings = a->max_findings;
+    opt->schema_discover = !a->schema && !a->no_discover;
+    opt->fields_match = a->fields_match;
+    opt->header_ignore_case = a->ignore_header_case;
+}
+
+/* The structure file given with --schema, read once for all the files. 0 or an exit code
+ * (the message is printed). */
+static int load_schema(const char *path, enum yk_lang lang, struct yk_arena **arena,
+                       const struct yk_schema **out)
+{
+    struct yk_error err;
+    yk_error_clear(&err);
+    *arena = yk_arena_create(0);
+    int rc = *arena ? yk_schema_load(path, *arena, out, &err)
+                    : yk_error_set(&err, YK_ENOMEM, path, 0, 0, "out of memory");
+    if (rc == 0)
+        return 0;
+    yk_cli_print_error(&err, lang);
+    return rc == YK_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
 }
 
 int yk_cli_check(int argc, char **argv)
@@ -342,6 +491,8 @@ int yk_cli_check(int argc, char **argv)
     struct check_args a = {0};
     struct yk_registry *reg = NULL;
     struct yk_profile *profile = NULL;
+    struct yk_arena *schema_arena = NULL;
+    const struct yk_schema *schema = NULL;
     struct yk_error err;
     int code = parse_args(argc, argv, &a);
 
@@ -360,9 +511,12 @@ int yk_cli_check(int argc, char **argv)
         code = err.code == YK_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
         goto out;
     }
+    if (a.schema && (code = load_schema(a.schema, a.lang, &schema_arena, &schema)) != 0)
+        goto out;
 
     struct yk_check_options opt;
     set_check_options(&a, &opt, reg, profile);
+    opt.schema = schema;
     const struct yk_report_writer *writer = yk_report_writer_find(a.format);
     struct yk_report_options ropt = {
         .lang = a.lang,
@@ -377,13 +531,14 @@ int yk_cli_check(int argc, char **argv)
         goto out;
     }
     for (size_t i = 0; i < a.nfiles; i++) {
-        int c = check_one(a.files[i], &opt, writer, &rep);
+        int c = check_path(a.files[i], &opt, writer, &rep);
         if (c > code)
             code = c;
     }
     if (writer->end && writer->end(&rep) < 0 && code < CLI_EXIT_INTERNAL)
         code = CLI_EXIT_INTERNAL;
 out:
+    yk_arena_destroy(schema_arena);
     yk_profile_destroy(profile);
     yk_registry_destroy(reg);
     free(a.files);

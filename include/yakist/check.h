@@ -56,6 +56,12 @@ struct yk_check_options {
 /* Defaults: sniff everything, timing on, the limits above. */
 void yk_check_options_init(struct yk_check_options *opt, const struct yk_registry *registry);
 
+/* Check the options a user types, before any file is read: an encoding iconv knows, a forced
+ * format this build has a loader for, a record path that is not empty. The registry, profile
+ * and schema are not looked at. Returns 0, or YK_EINVAL with a message that starts with the
+ * option's name ("encoding: ..."). */
+int yk_check_options_validate(const struct yk_check_options *opt, struct yk_error *err);
+
 struct yk_finding {
     const struct yk_rule *rule;
     enum yk_severity severity; /* after the profile */
@@ -90,8 +96,9 @@ struct yk_file_result {
 };
 
 /* Check one file. The result and everything it points to live in arena.
- * Returns 0 when the file was checked (findings or not); YK_EIO when it could not be read
- * (*out still describes it, readable = false); other negative codes for internal failures. */
+ * Returns 0 when the file was checked (findings or not); YK_ENOTFOUND when it does not exist
+ * and YK_EIO when it could not be read (in both cases *out still describes it, readable =
+ * false, error.code says which); other negative codes for internal failures. */
 int yk_check_file(const char *path, const struct yk_check_options *opt, struct yk_arena *arena,
                   struct yk_file_result **out, struct yk_error *err);
 
@@ -103,7 +110,8 @@ int yk_check_memory(const void *data, size_t len, const char *name,
 /* The members of a zip archive that hold a table (by their names: .csv, .tsv, .json, .xml ...),
  * in archive order, so a caller can check each one (set opt->member and call yk_check_file).
  * Names live in arena. *n is 0 for a file that is not a zip archive or holds no table.
- * Returns 0, YK_EIO when the file cannot be read, YK_ENOMEM. */
+ * Returns 0, YK_ENOTFOUND when the file does not exist, YK_EIO when it cannot be read,
+ * YK_ENOMEM. */
 int yk_archive_tables(const char *path, struct yk_arena *arena, const char *const **names,
                       size_t *n, struct yk_error *err);
 

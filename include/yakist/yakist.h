@@ -4,6 +4,8 @@
 #define YAKIST_H
 
 #include <yakist/arena.h>
+#include <yakist/audit.h>
+#include <yakist/catalog.h>
 #include <yakist/check.h>
 #include <yakist/error.h>
 #include <yakist/profile.h>

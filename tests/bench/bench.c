@@ -1,5 +1,6 @@
-/* yakist-bench: generates a deterministic data file, then times a bare libcsv parse of it and
- * `yakist check` on it (best wall time of N runs, peak RSS from wait4), and prints a table.
+/* yakist-bench: generates deterministic data files (the same rows as CSV, a JSON array of records
+ * and XML), then times a bare libcsv parse of the CSV and `yakist check` on each (best wall time
+ * of N runs, peak RSS from wait4), and prints a table.
  * It never fails on speed: only a crash, an unexpected exit status or a malformed report do. */
 #define _DEFAULT_SOURCE /* wait4() */
 #include <errno.h>
@@ -34,16 +35,19 @@
 #define INPUT_ARG "@input@"
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Generated inputs. A JSON or XML input is one more line here (and a --format in yakist-gen). */
-enum input_id { INPUT_CSV, INPUT_COUNT };
+/* Generated inputs: the same rows in each format; another is one line here (and a --format in
+ * yakist-gen). */
+enum input_id { INPUT_CSV, INPUT_JSON, INPUT_XML, INPUT_COUNT };
 
 struct input_desc {
     const char *file;       /* name inside the work directory */
-    const char *gen_format; /* yakist-gen --format */
+    const char *gen_format; /* yakist-gen --format, also the "format" yakist must report */
 };
 
 static const struct input_desc inputs[INPUT_COUNT] = {
     [INPUT_CSV] = {.file = "bench.csv", .gen_format = "csv"},
+    [INPUT_JSON] = {.file = "bench.json", .gen_format = "json"},
+    [INPUT_XML] = {.file = "bench.xml", .gen_format = "xml"},
 };
 
 enum tool { TOOL_BARE_CSV, TOOL_YAKIST };
@@ -57,6 +61,7 @@ struct bench_case {
     int ok_exit_max;            /* highest exit status that is a normal result */
     const char *baseline;       /* the case this one's speed is compared with, or NULL */
     double min_ratio;           /* target share of the baseline's speed, 0 = none */
+    double min_mbs;             /* target speed in MB/s, 0 = none */
     double max_rss_mib;         /* target peak RSS, 0 = none */
 };
 
@@ -69,6 +74,20 @@ static const struct bench_case cases[] = {
      .ok_exit_max = 1,
      .baseline = "bare-csv",
      .min_ratio = 0.40,
+     .max_rss_mib = 32.0},
+    {.name = "check-json",
+     .input = INPUT_JSON,
+     .tool = TOOL_YAKIST,
+     .args = {"check", INPUT_ARG, "--quiet"},
+     .ok_exit_max = 1,
+     .min_mbs = 50.0,
+     .max_rss_mib = 32.0},
+    {.name = "check-xml",
+     .input = INPUT_XML,
+     .tool = TOOL_YAKIST,
+     .args = {"check", INPUT_ARG, "--quiet"},
+     .ok_exit_max = 1,
+     .min_mbs = 50.0,
      .max_rss_mib = 32.0},
 };
 
@@ -291,15 +310,15 @@ static json_t *find_stats_rows(json_t *j)
     return NULL;
 }
 
-/* Runs `yakist check --format json` once and checks that the report parses and counts the rows
- * the generator wrote. */
-static bool check_json_report(const struct options *o, const char *dir,
+/* Runs `yakist check --format json` once on an input and checks that the report parses, names
+ * the input's format (so the right loader read it) and counts the rows the generator wrote. */
+static bool check_json_report(const struct options *o, const char *dir, enum input_id id,
                               const struct input_state *in)
 {
     char out[4096], err[4096], what[64];
     struct run_stat st;
-    work_path(out, sizeof out, dir, "report", ".json");
-    work_path(err, sizeof err, dir, "report", ".err");
+    work_path(out, sizeof out, dir, inputs[id].file, ".report.json");
+    work_path(err, sizeof err, dir, inputs[id].file, ".report.err");
     char *argv[] = {(char *)o->yakist, "check", (char *)in->path, "--format", "json",
                     "--no-timing",     NULL};
     if (run(argv, out, err, &st) != 0 || !WIFEXITED(st.status) || WEXITSTATUS(st.status) > 1) {
@@ -316,8 +335,14 @@ static bool check_json_report(const struct options *o, const char *dir,
         return false;
     }
     json_t *rows = find_stats_rows(report);
+    json_t *file = json_array_get(json_object_get(report, "files"), 0);
+    const char *format = json_string_value(json_object_get(file, "format"));
     bool ok = true;
-    if (rows == NULL) {
+    if (format == NULL || strcmp(format, inputs[id].gen_format) != 0) {
+        fprintf(stderr, "yakist-bench: the JSON report on %s says format %s, not %s\n", in->path,
+                format ? format : "(none)", inputs[id].gen_format);
+        ok = false;
+    } else if (rows == NULL) {
         fprintf(stderr, "yakist-bench: the JSON report has no stats.rows\n");
         ok = false;
     } else if ((uint64_t)json_integer_value(rows) != in->rows) {
@@ -327,7 +352,8 @@ static bool check_json_report(const struct options *o, const char *dir,
                 json_integer_value(rows), in->rows);
         ok = false;
     } else {
-        printf("JSON report: well-formed, %" PRIu64 " rows counted\n", in->rows);
+        printf("JSON report on %s: well-formed, %" PRIu64 " rows counted\n", inputs[id].file,
+               in->rows);
     }
     json_decref(report);
     return ok;
@@ -366,6 +392,11 @@ static void print_targets(const struct bench_case *c, const struct input_state *
 {
     if (!r->ok || r->runs == 0)
         return;
+    if (c->min_mbs > 0) {
+        double mbs = speed_mbs(in, r);
+        printf("target %s: speed >= %.0f MB/s: %.1f MB/s (%s)\n", c->name, c->min_mbs, mbs,
+               mbs >= c->min_mbs ? "met" : "NOT met");
+    }
     if (c->min_ratio > 0 && base_r && base_r->ok && base_r->runs > 0) {
         double ratio = speed_mbs(in, r) / speed_mbs(in, base_r);
         printf("target %s: speed >= %.0f %% of %s: %.1f %% (%s)\n", c->name, 100.0 * c->min_ratio,
@@ -398,8 +429,9 @@ static int usage(void)
 {
     fputs("usage: yakist-bench [--size MB] [--runs N] [--dir DIR] [--keep]\n"
           "                    [--yakist PATH] [--gen PATH] [--bare PATH]\n"
-          "Generates a CSV of about MB megabytes (default 200) and times a bare libcsv parse\n"
-          "and `yakist check --quiet` on it, best of N runs (default 3).\n"
+          "Generates a CSV, a JSON array of records and an XML file of about MB megabytes\n"
+          "each (default 200), the same rows in each, and times a bare libcsv parse of the\n"
+          "CSV and `yakist check --quiet` on each file, best of N runs (default 3).\n"
           "Without --dir the data goes to a temporary directory that is removed afterwards.\n",
           stderr);
     return 2;
@@ -450,16 +482,16 @@ static void cleanup(const char *dir, const struct input_state *ins)
             unlink(ins[i].path);
         work_path(p, sizeof p, dir, inputs[i].file, ".gen.log");
         unlink(p);
+        work_path(p, sizeof p, dir, inputs[i].file, ".report.json");
+        unlink(p);
+        work_path(p, sizeof p, dir, inputs[i].file, ".report.err");
+        unlink(p);
     }
     for (size_t i = 0; i < COUNT(cases); i++)
         for (size_t e = 0; e < COUNT(exts); e++) {
             work_path(p, sizeof p, dir, cases[i].name, exts[e]);
             unlink(p);
         }
-    work_path(p, sizeof p, dir, "report", ".json");
-    unlink(p);
-    work_path(p, sizeof p, dir, "report", ".err");
-    unlink(p);
     rmdir(dir);
 }
 
@@ -477,8 +509,9 @@ static bool run_all(const struct options *o, const char *dir, struct input_state
         if (res[i].ok && c->tool == TOOL_BARE_CSV)
             ok = check_bare_output(dir, c, in) && ok;
     }
-    if (ins[INPUT_CSV].ready)
-        ok = check_json_report(o, dir, &ins[INPUT_CSV]) && ok;
+    for (size_t i = 0; i < INPUT_COUNT; i++)
+        if (ins[i].ready)
+            ok = check_json_report(o, dir, (enum input_id)i, &ins[i]) && ok;
     return ok;
 }
 

@@ -1,6 +1,8 @@
-/* yakist-gen: writes a deterministic 12-column CSV that looks like a Ukrainian open-data register
- * (organisations, people, addresses, КАТОТТГ and ЄДРПОУ codes, money, dates, phones, coordinates).
- * The PRNG has a fixed seed and no floating point is used: the bytes are the same on every run. */
+/* yakist-gen: writes a deterministic 12-column table that looks like a Ukrainian open-data register
+ * (organisations, people, addresses, КАТОТТГ and ЄДРПОУ codes, money, dates, phones, coordinates)
+ * as CSV, as a JSON array of records or as XML. Each row is built once and then written in the
+ * chosen format, so the three files hold the same rows. The PRNG has a fixed seed and no floating
+ * point is used: the bytes are the same on every run. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
@@ -12,6 +14,8 @@
 #define DEFAULT_SIZE_MB 200
 #define DEFAULT_SEED UINT64_C(0x59414b4953540001)
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define NFIELDS 12
+#define VALUE_MAX 512 /* bytes of one value; the longest built is under 400 */
 
 struct out {
     FILE *f;
@@ -198,43 +202,47 @@ static void put_char(struct out *o, char c)
     put_mem(o, &c, 1);
 }
 
+/* --- one row's values --------------------------------------------------------------------- */
+
+enum kind { TEXT, NUMBER }; /* NUMBER: written bare in JSON */
+
+static const struct column {
+    const char *name;
+    enum kind kind;
+} columns[NFIELDS] = {
+    {"id", NUMBER},
+    {"код_єдрпоу", TEXT},
+    {"назва", TEXT},
+    {"керівник", TEXT},
+    {"адреса", TEXT},
+    {"катоттг", TEXT},
+    {"дата_реєстрації", TEXT},
+    {"статутний_капітал", NUMBER},
+    {"телефон", TEXT},
+    {"широта", NUMBER},
+    {"довгота", NUMBER},
+    {"опис", TEXT},
+};
+
+struct row {
+    char value[NFIELDS][VALUE_MAX];
+};
+
 /* An unsigned number, zero-padded to at least `width` digits. */
-static void put_uint(struct out *o, uint64_t v, int width)
+static void fmt_uint(char *dst, uint64_t v, int width)
 {
-    char tmp[24];
-    int n = snprintf(tmp, sizeof tmp, "%0*" PRIu64, width, v);
-    put_mem(o, tmp, (size_t)n);
+    snprintf(dst, VALUE_MAX, "%0*" PRIu64, width, v);
 }
 
 /* A fixed-point number: value / 10^decimals, e.g. (5045012, 5) -> "50.45012". */
-static void put_fixed(struct out *o, int64_t value, int decimals)
+static void fmt_fixed(char *dst, int64_t value, int decimals)
 {
     uint64_t scale = 1;
     for (int i = 0; i < decimals; i++)
         scale *= 10;
-    if (value < 0) {
-        put_char(o, '-');
-        value = -value;
-    }
-    put_uint(o, (uint64_t)value / scale, 1);
-    put_char(o, '.');
-    put_uint(o, (uint64_t)value % scale, decimals);
-}
-
-/* One CSV field built in `field`, quoted only when it has to be (RFC 4180). */
-static void put_field(struct out *o, const char *field)
-{
-    if (strpbrk(field, ",\"\r\n") == NULL) {
-        put_str(o, field);
-        return;
-    }
-    put_char(o, '"');
-    for (const char *p = field; *p; p++) {
-        if (*p == '"')
-            put_char(o, '"');
-        put_char(o, *p);
-    }
-    put_char(o, '"');
+    const char *sign = value < 0 ? "-" : "";
+    uint64_t v = value < 0 ? (uint64_t)-value : (uint64_t)value;
+    snprintf(dst, VALUE_MAX, "%s%" PRIu64 ".%0*" PRIu64, sign, v / scale, decimals, v % scale);
 }
 
 /* ЄДРПОУ check digit, as the state register computes it. */
@@ -253,7 +261,7 @@ static unsigned edrpou_check(const unsigned d[7], uint32_t code7)
     return 0;
 }
 
-static void put_edrpou(struct out *o)
+static void make_edrpou(char *dst)
 {
     uint32_t code7 = 1000000 + rng_below(4400000);
     unsigned d[7];
@@ -262,15 +270,14 @@ static void put_edrpou(struct out *o)
         d[i] = v % 10;
         v /= 10;
     }
-    put_uint(o, (uint64_t)code7 * 10 + edrpou_check(d, code7), 8);
+    fmt_uint(dst, (uint64_t)code7 * 10 + edrpou_check(d, code7), 8);
 }
 
-static void put_katottg(struct out *o, const struct city *c)
+static void make_katottg(char *dst, const struct city *c)
 {
-    put_str(o, "UA");
-    put_str(o, c->region);
-    put_uint(o, rng_below(100000000), 8);
-    put_uint(o, rng_below(10000000), 7);
+    uint32_t a = rng_below(100000000);
+    uint32_t b = rng_below(10000000);
+    snprintf(dst, VALUE_MAX, "UA%s%08" PRIu32 "%07" PRIu32, c->region, a, b);
 }
 
 static int days_in_month(int y, int m)
@@ -280,127 +287,250 @@ static int days_in_month(int y, int m)
     return days[m - 1] + (m == 2 && leap);
 }
 
-static void put_date(struct out *o)
+static void make_date(char *dst)
 {
     int y = 1991 + (int)rng_below(34);
     int m = 1 + (int)rng_below(12);
     int d = 1 + (int)rng_below((uint32_t)days_in_month(y, m));
-    put_uint(o, (uint64_t)y, 4);
-    put_char(o, '-');
-    put_uint(o, (uint64_t)m, 2);
-    put_char(o, '-');
-    put_uint(o, (uint64_t)d, 2);
+    snprintf(dst, VALUE_MAX, "%04d-%02d-%02d", y, m, d);
 }
 
-static void put_phone(struct out *o)
+static void make_phone(char *dst)
 {
     const char *code = PICK(mobile_codes);
     uint32_t num = rng_below(10000000);
-    char tmp[40];
     if (rng_below(4) == 0)
-        snprintf(tmp, sizeof tmp, "+380 (%s) %03u-%02u-%02u", code, (unsigned)(num / 10000),
+        snprintf(dst, VALUE_MAX, "+380 (%s) %03u-%02u-%02u", code, (unsigned)(num / 10000),
                  (unsigned)(num / 100 % 100), (unsigned)(num % 100));
     else
-        snprintf(tmp, sizeof tmp, "+380%s%07u", code, (unsigned)num);
-    put_field(o, tmp);
+        snprintf(dst, VALUE_MAX, "+380%s%07u", code, (unsigned)num);
 }
 
-static void put_org(struct out *o)
+static void make_org(char *dst)
 {
-    char tmp[160];
     const char *form = PICK(org_forms);
     const char *a = PICK(org_words);
     const char *b = PICK(org_words);
     switch (rng_below(3)) {
     case 0:
-        snprintf(tmp, sizeof tmp, "%s \"%s-%s\"", form, a, b);
+        snprintf(dst, VALUE_MAX, "%s \"%s-%s\"", form, a, b);
         break;
     case 1:
-        snprintf(tmp, sizeof tmp, "%s «%s %s»", form, a, b);
+        snprintf(dst, VALUE_MAX, "%s «%s %s»", form, a, b);
         break;
     default:
-        snprintf(tmp, sizeof tmp, "%s %s%s", form, a, b);
+        snprintf(dst, VALUE_MAX, "%s %s%s", form, a, b);
         break;
     }
-    put_field(o, tmp);
 }
 
-static void put_person(struct out *o)
+static void make_person(char *dst)
 {
-    char tmp[160];
     int female = rng_below(2) != 0;
     const char *sur = PICK(surnames);
     const char *first = female ? PICK(names_f) : PICK(names_m);
     const char *patr = female ? PICK(patr_f) : PICK(patr_m);
-    snprintf(tmp, sizeof tmp, "%s %s %s", sur, first, patr);
-    put_field(o, tmp);
+    snprintf(dst, VALUE_MAX, "%s %s %s", sur, first, patr);
 }
 
-static void put_address(struct out *o, const struct city *c)
+static void make_address(char *dst, const struct city *c)
 {
-    char tmp[200];
     const char *kind = PICK(street_kinds);
     const char *street = PICK(streets);
     unsigned house = 1 + rng_below(180);
     if (rng_below(3) == 0)
-        snprintf(tmp, sizeof tmp, "м. %s, %s %s, %u, кв. %u", c->name, kind, street, house,
+        snprintf(dst, VALUE_MAX, "м. %s, %s %s, %u, кв. %u", c->name, kind, street, house,
                  1 + rng_below(240));
     else
-        snprintf(tmp, sizeof tmp, "м. %s, %s %s, %u", c->name, kind, street, house);
-    put_field(o, tmp);
+        snprintf(dst, VALUE_MAX, "м. %s, %s %s, %u", c->name, kind, street, house);
 }
 
-/* A free-text description; about one row in 400 carries a line break inside its quotes. */
-static void put_description(struct out *o, uint64_t row)
+/* A free-text description; about one row in 400 carries a line break. */
+static void make_description(char *dst, uint64_t row)
 {
-    char tmp[400];
     const char *act = PICK(activities);
     const char *remark = PICK(remarks);
     const char *sep = rng_below(400) == 0 ? ".\n" : "; ";
     if (*remark)
-        snprintf(tmp, sizeof tmp, "Основний вид діяльності: %s, запис № %" PRIu64 "%s%s", act, row,
+        snprintf(dst, VALUE_MAX, "Основний вид діяльності: %s, запис № %" PRIu64 "%s%s", act, row,
                  sep, remark);
     else
-        snprintf(tmp, sizeof tmp, "Основний вид діяльності: %s", act);
-    put_field(o, tmp);
+        snprintf(dst, VALUE_MAX, "Основний вид діяльності: %s", act);
 }
 
-static void put_row(struct out *o, uint64_t row)
+/* The values in column order; the order of the PRNG calls is part of the output. */
+static void make_row(struct row *r, uint64_t n)
 {
     const struct city *c = &PICK(cities);
-    put_uint(o, row, 1);
-    put_char(o, ',');
-    put_edrpou(o);
-    put_char(o, ',');
-    put_org(o);
-    put_char(o, ',');
-    put_person(o);
-    put_char(o, ',');
-    put_address(o, c);
-    put_char(o, ',');
-    put_katottg(o, c);
-    put_char(o, ',');
-    put_date(o);
-    put_char(o, ',');
-    put_fixed(o, (int64_t)rng_below(2000000000u), 2);
-    put_char(o, ',');
-    put_phone(o);
-    put_char(o, ',');
-    put_fixed(o, c->lat_micro + (int)rng_below(200000) - 100000, 6);
-    put_char(o, ',');
-    put_fixed(o, c->lon_micro + (int)rng_below(200000) - 100000, 6);
-    put_char(o, ',');
-    put_description(o, row);
-    put_char(o, '\n');
+    fmt_uint(r->value[0], n, 1);
+    make_edrpou(r->value[1]);
+    make_org(r->value[2]);
+    make_person(r->value[3]);
+    make_address(r->value[4], c);
+    make_katottg(r->value[5], c);
+    make_date(r->value[6]);
+    fmt_fixed(r->value[7], (int64_t)rng_below(2000000000u), 2);
+    make_phone(r->value[8]);
+    fmt_fixed(r->value[9], c->lat_micro + (int)rng_below(200000) - 100000, 6);
+    fmt_fixed(r->value[10], c->lon_micro + (int)rng_below(200000) - 100000, 6);
+    make_description(r->value[11], n);
 }
 
-static const char header[] = "id,код_єдрпоу,назва,керівник,адреса,катоттг,дата_реєстрації,"
-                             "статутний_капітал,телефон,широта,довгота,опис\n";
+/* --- the formats ------------------------------------------------------------------------- */
+
+/* A CSV field, quoted only when it has to be (RFC 4180). */
+static void csv_field(struct out *o, const char *v)
+{
+    if (strpbrk(v, ",\"\r\n") == NULL) {
+        put_str(o, v);
+        return;
+    }
+    put_char(o, '"');
+    for (const char *p = v; *p; p++) {
+        if (*p == '"')
+            put_char(o, '"');
+        put_char(o, *p);
+    }
+    put_char(o, '"');
+}
+
+static void csv_begin(struct out *o)
+{
+    for (size_t i = 0; i < NFIELDS; i++) {
+        put_str(o, columns[i].name);
+        put_char(o, i + 1 < NFIELDS ? ',' : '\n');
+    }
+}
+
+static void csv_row(struct out *o, const struct row *r, uint64_t n)
+{
+    (void)n;
+    for (size_t i = 0; i < NFIELDS; i++) {
+        csv_field(o, r->value[i]);
+        put_char(o, i + 1 < NFIELDS ? ',' : '\n');
+    }
+}
+
+static void csv_end(struct out *o)
+{
+    (void)o;
+}
+
+static void json_string(struct out *o, const char *v)
+{
+    put_char(o, '"');
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            put_char(o, '\\');
+            put_char(o, (char)*p);
+        } else if (*p == '\n') {
+            put_str(o, "\\n");
+        } else if (*p < 0x20) {
+            char esc[8];
+            snprintf(esc, sizeof esc, "\\u%04x", *p);
+            put_str(o, esc);
+        } else {
+            put_char(o, (char)*p);
+        }
+    }
+    put_char(o, '"');
+}
+
+/* A top-level array of records, one per line: the shape most portals publish. */
+static void json_begin(struct out *o)
+{
+    put_str(o, "[\n");
+}
+
+static void json_row(struct out *o, const struct row *r, uint64_t n)
+{
+    if (n > 1)
+        put_str(o, ",\n");
+    put_char(o, '{');
+    for (size_t i = 0; i < NFIELDS; i++) {
+        if (i)
+            put_char(o, ',');
+        json_string(o, columns[i].name);
+        put_char(o, ':');
+        if (columns[i].kind == NUMBER)
+            put_str(o, r->value[i]);
+        else
+            json_string(o, r->value[i]);
+    }
+    put_char(o, '}');
+}
+
+static void json_end(struct out *o)
+{
+    put_str(o, "\n]\n");
+}
+
+static void xml_text(struct out *o, const char *v)
+{
+    for (const char *p = v; *p; p++) {
+        if (*p == '&')
+            put_str(o, "&amp;");
+        else if (*p == '<')
+            put_str(o, "&lt;");
+        else if (*p == '>')
+            put_str(o, "&gt;");
+        else
+            put_char(o, *p);
+    }
+}
+
+/* The records are the repeated children of the root; the fields are their child elements. */
+static void xml_begin(struct out *o)
+{
+    put_str(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<реєстр>\n");
+}
+
+static void xml_row(struct out *o, const struct row *r, uint64_t n)
+{
+    (void)n;
+    put_str(o, "<запис>");
+    for (size_t i = 0; i < NFIELDS; i++) {
+        put_char(o, '<');
+        put_str(o, columns[i].name);
+        put_char(o, '>');
+        xml_text(o, r->value[i]);
+        put_str(o, "</");
+        put_str(o, columns[i].name);
+        put_char(o, '>');
+    }
+    put_str(o, "</запис>\n");
+}
+
+static void xml_end(struct out *o)
+{
+    put_str(o, "</реєстр>\n");
+}
+
+static const struct format {
+    const char *name;
+    void (*begin)(struct out *o);
+    void (*row)(struct out *o, const struct row *r, uint64_t n);
+    void (*end)(struct out *o);
+} formats[] = {
+    {"csv", csv_begin, csv_row, csv_end},
+    {"json", json_begin, json_row, json_end},
+    {"xml", xml_begin, xml_row, xml_end},
+};
+
+static const struct format *find_format(const char *name)
+{
+    for (size_t i = 0; i < COUNT(formats); i++)
+        if (strcmp(formats[i].name, name) == 0)
+            return &formats[i];
+    return NULL;
+}
 
 static int usage(void)
 {
-    fputs("usage: yakist-gen [--size MB] [--seed N] [--format csv] [-o FILE]\n"
-          "Writes a deterministic CSV of about MB megabytes (10^6 bytes; default 200).\n",
+    fputs("usage: yakist-gen [--size MB] [--seed N] [--format csv|json|xml] [--json] [--xml]\n"
+          "                  [-o FILE]\n"
+          "Writes a deterministic table of about MB megabytes (10^6 bytes; default 200): CSV,\n"
+          "a JSON array of records (--json) or XML (--xml), the same rows in each.\n",
           stderr);
     return 2;
 }
@@ -420,6 +550,7 @@ int main(int argc, char **argv)
 {
     uint64_t size_mb = DEFAULT_SIZE_MB, seed = DEFAULT_SEED;
     const char *path = NULL;
+    const struct format *fmt = &formats[0];
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -427,8 +558,10 @@ int main(int argc, char **argv)
             i++;
         else if (strcmp(a, "--seed") == 0 && v && parse_u64(v, &seed) == 0)
             i++;
-        else if (strcmp(a, "--format") == 0 && v && strcmp(v, "csv") == 0)
+        else if (strcmp(a, "--format") == 0 && v && (fmt = find_format(v)) != NULL)
             i++;
+        else if (a[0] == '-' && a[1] == '-' && find_format(a + 2))
+            fmt = find_format(a + 2);
         else if (strcmp(a, "-o") == 0 && v)
             path = argv[++i];
         else
@@ -436,6 +569,7 @@ int main(int argc, char **argv)
     }
 
     static struct out o;
+    static struct row r;
     o.f = path ? fopen(path, "wb") : stdout;
     if (o.f == NULL) {
         fprintf(stderr, "yakist-gen: %s: %s\n", path, strerror(errno));
@@ -443,9 +577,12 @@ int main(int argc, char **argv)
     }
     rng_state = seed;
     uint64_t target = size_mb * 1000000u, rows = 0;
-    put_str(&o, header);
-    while (o.total < target)
-        put_row(&o, ++rows);
+    fmt->begin(&o);
+    while (o.total < target) {
+        make_row(&r, ++rows);
+        fmt->row(&o, &r, rows);
+    }
+    fmt->end(&o);
     out_flush(&o);
     if (o.failed || fflush(o.f) != 0 || (path && fclose(o.f) != 0)) {
         fprintf(stderr, "yakist-gen: write failed: %s\n", strerror(errno));

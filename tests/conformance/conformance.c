@@ -30,13 +30,13 @@ struct fl_type {
 
 static const struct fl_type fl_types[] = {
     {"blank-label", LV_HEADER, true},      {"duplicate-label", LV_HEADER, true},
-    {"extra-label", LV_HEADER, false},     {"missing-label", LV_HEADER, false},
-    {"incorrect-label", LV_HEADER, false}, {"unmatched-header", LV_HEADER, false},
-    {"blank-row", LV_ROW, true},           {"primary-key", LV_ROW, false},
+    {"extra-label", LV_HEADER, true},      {"missing-label", LV_HEADER, true},
+    {"incorrect-label", LV_HEADER, true},  {"unmatched-header", LV_HEADER, true},
+    {"blank-row", LV_ROW, true},           {"primary-key", LV_ROW, true},
     {"foreign-key", LV_ROW, false},        {"duplicate-row", LV_ROW, false},
     {"row-constraint", LV_ROW, false},     {"extra-cell", LV_CELL, true},
-    {"missing-cell", LV_CELL, true},       {"type-error", LV_CELL, false},
-    {"constraint-error", LV_CELL, false},  {"unique-error", LV_CELL, false},
+    {"missing-cell", LV_CELL, true},       {"type-error", LV_CELL, true},
+    {"constraint-error", LV_CELL, true},   {"unique-error", LV_CELL, true},
     {"ascii-value", LV_CELL, false},       {"forbidden-value", LV_CELL, false},
     {"sequential-value", LV_CELL, false},  {"truncated-value", LV_CELL, false},
     {"source-error", LV_TASK, true},       {"scheme-error", LV_TASK, true},
@@ -71,10 +71,18 @@ struct noop_option {
 };
 
 static const struct noop_option noop_options[] = {
-    {"encoding", "utf-8"},
-    {"encoding", "utf8"},
-    {"format", "csv"},
     {"scheme", "file"},
+};
+
+/* Case options passed on as a yakist option with the same value. */
+struct value_option {
+    const char *key;
+    const char *flag;
+};
+
+static const struct value_option value_options[] = {
+    {"encoding", "--encoding"},
+    {"format", "--input-format"},
 };
 
 struct triple {
@@ -95,7 +103,11 @@ struct plan {
     char source[4096];
     bool json_source;
     char delimiter[2]; /* empty: yakist sniffs */
+    const char *values[COUNT(value_options)]; /* by value_options index; NULL: not given */
     bool header;
+    char schema[4096];  /* empty: none given, so yakist must not look for one either */
+    bool schema_sync;   /* fieldsMatch partial, unless the schema declares a mode */
+    bool ignore_case;   /* header_case false */
     bool has_pick, has_skip;
     bool pick[NTYPES], skip[NTYPES];
     long limit; /* 0: none */
@@ -187,6 +199,18 @@ static int parse_selection(json_t *list, bool set[NTYPES], char *why, size_t n)
     return 0;
 }
 
+/* 1 when key is one of value_options and v a usable string (stored in p), else 0. */
+static int value_option(const char *key, json_t *v, struct plan *p)
+{
+    const char *s = json_string_value(v);
+    for (size_t i = 0; i < COUNT(value_options); i++)
+        if (strcmp(key, value_options[i].key) == 0 && s && s[0] && s[0] != '-') {
+            p->values[i] = s;
+            return 1;
+        }
+    return 0;
+}
+
 static bool is_noop_option(const char *key, json_t *v)
 {
     for (size_t i = 0; i < COUNT(noop_options); i++)
@@ -208,6 +232,10 @@ static int plan_options(json_t *opts, struct plan *p, char *why, size_t n)
             p->delimiter[0] = s[0];
         else if (strcmp(key, "header") == 0 && json_is_boolean(v))
             p->header = json_is_true(v);
+        else if (strcmp(key, "schema_sync") == 0 && json_is_boolean(v))
+            p->schema_sync = json_is_true(v);
+        else if (strcmp(key, "header_case") == 0 && json_is_boolean(v))
+            p->ignore_case = json_is_false(v);
         else if (strcmp(key, "limit_errors") == 0 && json_is_integer(v) &&
                  json_integer_value(v) > 0)
             p->limit = (long)json_integer_value(v);
@@ -219,7 +247,7 @@ static int plan_options(json_t *opts, struct plan *p, char *why, size_t n)
             p->has_skip = true;
             if (parse_selection(v, p->skip, why, n))
                 return 1;
-        } else if (!is_noop_option(key, v))
+        } else if (!value_option(key, v, p) && !is_noop_option(key, v))
             return reason(why, n, "option %s", key);
     }
     return 0;
@@ -261,8 +289,10 @@ static int plan_case(json_t *c, const char *base, struct plan *p, struct triples
     p->header = true; /* Frictionless never guesses: row 1 is the header unless told */
     if (p->id == NULL || source == NULL)
         return reason(why, n, "malformed case");
-    if (!json_is_null(json_object_get(c, "schema")))
-        return reason(why, n, "needs a Table Schema");
+    const char *schema = json_string_value(json_object_get(c, "schema"));
+    if (schema && (size_t)snprintf(p->schema, sizeof p->schema, "%s/%s", base, schema) >=
+                      sizeof p->schema)
+        return reason(why, n, "path too long");
     p->json_source = ends_with(source, ".json");
     if (!p->json_source && !ends_with(source, ".csv"))
         return reason(why, n, "source format of %s", source);
@@ -272,6 +302,11 @@ static int plan_case(json_t *c, const char *base, struct plan *p, struct triples
         return reason(why, n, "malformed options");
     if (opts && plan_options(opts, p, why, n))
         return 1;
+    if (p->schema_sync && schema) { /* the deprecated option yields to a declared mode */
+        json_t *doc = json_load_file(p->schema, 0, NULL);
+        p->schema_sync = json_object_get(doc, "fieldsMatch") == NULL;
+        json_decref(doc);
+    }
     return parse_expected(json_object_get(c, "expected"), expected, why, n);
 }
 
@@ -339,6 +374,19 @@ static int spawn_capture(char *const argv[], char **out, size_t *out_len, char *
     return pid > 0 && *out ? 0 : -1;
 }
 
+/* Frictionless raises a task error (encoding-error, source-error ...) once, without a place,
+ * and stops; yakist reports each occurrence where it is. Such a type counts once, unplaced. */
+static void push_finding(struct outcome *o, long row, long field, int t)
+{
+    if (fl_types[t].level == LV_TASK) {
+        for (size_t i = 0; i < o->got.n; i++)
+            if (o->got.v[i].type == t)
+                return;
+        row = field = NO_NUMBER;
+    }
+    triples_push(&o->got, row, field, t);
+}
+
 static void collect_findings(json_t *file, struct outcome *o)
 {
     size_t i;
@@ -348,7 +396,7 @@ static void collect_findings(json_t *file, struct outcome *o)
         const char *type = json_string_value(json_object_get(f, "type"));
         int t = type ? type_index(type) : -1;
         if (t >= 0)
-            triples_push(&o->got, number_or_null(json_object_get(f, "rowNumber")),
+            push_finding(o, number_or_null(json_object_get(f, "rowNumber")),
                          number_or_null(json_object_get(f, "fieldNumber")), t);
     }
     const char *fmt = json_string_value(json_object_get(file, "format"));
@@ -365,7 +413,7 @@ static void collect_file_error(json_t *file, struct outcome *o)
     const char *type = json_string_value(json_object_get(json_object_get(file, "error"), "type"));
     int t = type ? type_index(type) : -1;
     if (t >= 0)
-        triples_push(&o->got, NO_NUMBER, NO_NUMBER, t);
+        push_finding(o, NO_NUMBER, NO_NUMBER, t);
 }
 
 /* Visits every per-file result: an object with a "findings" array or an "error" object. */
@@ -390,7 +438,7 @@ static void walk_report(json_t *j, struct outcome *o)
 
 static void run_case(const char *yakist, const struct plan *p, struct outcome *o)
 {
-    char *argv[16];
+    char *argv[32];
     size_t n = 0, len = 0;
     char *out = NULL;
     argv[n++] = (char *)yakist;
@@ -405,6 +453,20 @@ static void run_case(const char *yakist, const struct plan *p, struct outcome *o
         argv[n++] = "--delimiter";
         argv[n++] = (char *)p->delimiter;
     }
+    for (size_t i = 0; i < COUNT(value_options); i++)
+        if (p->values[i]) {
+            argv[n++] = (char *)value_options[i].flag;
+            argv[n++] = (char *)p->values[i];
+        }
+    argv[n++] = p->schema[0] ? "--schema" : "--no-discover";
+    if (p->schema[0])
+        argv[n++] = (char *)p->schema;
+    if (p->schema_sync) {
+        argv[n++] = "--fields-match";
+        argv[n++] = "partial";
+    }
+    if (p->ignore_case)
+        argv[n++] = "--ignore-header-case";
     argv[n] = NULL;
     memset(o, 0, sizeof *o);
     if (spawn_capture(argv, &out, &len, &o->errtext, &o->status) != 0) {

@@ -81,7 +81,7 @@ static void fill_results(struct yk_file_result *ok, struct yk_file_result *bad)
     memset(bad, 0, sizeof *bad);
     bad->path = "missing.csv";
     bad->info.path = bad->path;
-    yk_error_set(&bad->error, YK_EIO, "missing.csv", 0, 0, "cannot open: %s",
+    yk_error_set(&bad->error, YK_ENOTFOUND, "missing.csv", 0, 0, "cannot open: %s",
                  "No such file or directory");
 }
 

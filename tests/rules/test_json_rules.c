@@ -100,10 +100,11 @@ static const struct rule_case cases[] = {
 
     /* json.missing_key */
     {.name = "missing key: counted per key",
-     .json = "[{\"назва\": \"A\", \"телефон\": \"+380355221234\", \"адреса\": \"вул. Шевченка, 1\"},\n"
-             " {\"назва\": \"B\", \"адреса\": \"вул. Шевченка, 2\"},\n"
-             " {\"назва\": \"C\"},\n"
-             " {\"назва\": \"D\", \"адреса\": null}]",
+     .json =
+         "[{\"назва\": \"A\", \"телефон\": \"+380355221234\", \"адреса\": \"вул. Шевченка, 1\"},\n"
+         " {\"назва\": \"B\", \"адреса\": \"вул. Шевченка, 2\"},\n"
+         " {\"назва\": \"C\"},\n"
+         " {\"назва\": \"D\", \"адреса\": null}]",
      .counts = {{"json.missing_key", 2}},
      .locs = {{"json.missing_key", 3, 2, 2, "key 'телефон' is missing from records: 3"},
               {"json.missing_key", 4, 3, 3, "key 'адреса' is missing from records: 1"}}},
@@ -120,8 +121,9 @@ static const struct rule_case cases[] = {
      .json = "[{\"назва\": \"A\"},\n {\"назва\": \"B\", \"телефон\": \"+380355221234\"},\n"
              " {\"назва\": \"C\", \"телефон\": \"+380355225678\"}]",
      .counts = {{"json.extra_key", 1}},
-     .locs = {{"json.extra_key", 3, 0, 2, "key 'телефон' is not in the header but appears in "
-                                          "records: 2"}}},
+     .locs = {{"json.extra_key", 3, 0, 2,
+               "key 'телефон' is not in the header but appears in "
+               "records: 2"}}},
     {.name = "extra key: more distinct keys than are named",
      .build = many_extra_keys,
      .counts = {{"json.extra_key", 65}},
@@ -133,7 +135,8 @@ static const struct rule_case cases[] = {
      .counts = {{"json.mixed_types", 1}},
      .locs = {{"json.mixed_types", 4, 1, 1, "numbers 2, strings 1, booleans 0"}}},
     {.name = "mixed types: nulls, nested values and a string \"true\" next to strings",
-     .json = "[{\"a\": \"true\", \"b\": null}, {\"a\": \"так\", \"b\": 1}, {\"a\": null, \"b\": 2}]"},
+     .json =
+         "[{\"a\": \"true\", \"b\": null}, {\"a\": \"так\", \"b\": 1}, {\"a\": null, \"b\": 2}]"},
     {.name = "mixed types: a boolean column with one string",
      .json = "[[\"цілодобово\"], [true], [false], [\"так\"]]",
      .counts = {{"json.mixed_types", 1}},
@@ -147,8 +150,9 @@ static const struct rule_case cases[] = {
      .json = "[{\"назва\": \"ЕЗС-1\", \"конектори\": [\"CCS2\", \"Type 2\"]},\n"
              " {\"назва\": \"ЕЗС-2\", \"конектори\": [\"Type 2\"]}]",
      .counts = {{"json.nested_value", 1}},
-     .locs = {{"json.nested_value", 2, 2, 1, "column 'конектори' holds a nested array or object "
-                                              "instead of a plain value in records: 2"}}},
+     .locs = {{"json.nested_value", 2, 2, 1,
+               "column 'конектори' holds a nested array or object "
+               "instead of a plain value in records: 2"}}},
     {.name = "nested value: nested objects are flattened, not reported",
      .json = "[{\"адреса\": {\"вулиця\": \"Шевченка\", \"будинок\": \"1\"}}]"},
     {.name = "nested value: a cell beyond the header of a rows table",
@@ -173,9 +177,8 @@ static bool has_finding(const struct yk_file_result *res, const struct want_loc 
 {
     for (size_t i = 0; i < res->nfindings; i++) {
         const struct yk_finding *f = &res->findings[i];
-        if (strcmp(f->rule->id, w->rule) == 0 && f->loc.row == w->row &&
-            f->loc.field == w->field && f->loc.line == w->line &&
-            (!w->en || strstr(f->message_en, w->en)))
+        if (strcmp(f->rule->id, w->rule) == 0 && f->loc.row == w->row && f->loc.field == w->field &&
+            f->loc.line == w->line && (!w->en || strstr(f->message_en, w->en)))
             return true;
     }
     return false;
@@ -193,8 +196,8 @@ static void dump(const struct yk_file_result *res)
 {
     for (size_t i = 0; i < res->nfindings; i++) {
         const struct yk_finding *f = &res->findings[i];
-        print_error("  %s row %" PRIu64 " field %u line %" PRIu64 ": %s\n", f->rule->id,
-                    f->loc.row, f->loc.field, f->loc.line, f->message_en);
+        print_error("  %s row %" PRIu64 " field %u line %" PRIu64 ": %s\n", f->rule->id, f->loc.row,
+                    f->loc.field, f->loc.line, f->message_en);
     }
 }
 
@@ -229,8 +232,8 @@ static void run_case(void **state)
         if (!has_finding(res, &c->locs[i])) {
             print_error("%s: no %s finding at row %" PRIu64 " field %u line %" PRIu64
                         " with \"%s\"\n",
-                        c->name, c->locs[i].rule, c->locs[i].row, c->locs[i].field,
-                        c->locs[i].line, c->locs[i].en ? c->locs[i].en : "");
+                        c->name, c->locs[i].rule, c->locs[i].row, c->locs[i].field, c->locs[i].line,
+                        c->locs[i].en ? c->locs[i].en : "");
             ok = false;
         }
     }
@@ -282,9 +285,8 @@ int main(void)
     if (!tests)
         return 1;
     for (size_t i = 0; i < n; i++)
-        tests[i] = (struct CMUnitTest){.name = cases[i].name,
-                                       .test_func = run_case,
-                                       .initial_state = (void *)&cases[i]};
+        tests[i] = (struct CMUnitTest){
+            .name = cases[i].name, .test_func = run_case, .initial_state = (void *)&cases[i]};
     tests[n] = (struct CMUnitTest){.name = "descriptors", .test_func = descriptors};
     int rc = _cmocka_run_group_tests("json_rules", tests, n + 1, setup, teardown);
     free(tests);

@@ -382,6 +382,16 @@ static void zip_file_through_the_runner(void **state)
     /* A plain file has no table members. */
     assert_int_equal(yk_archive_tables("/dev/null", arena, &names, &n, &err), 0);
     assert_int_equal(n, 0);
+
+    /* A file that does not exist is told apart from one that cannot be read. */
+    assert_int_equal(yk_archive_tables("/nonexistent/yakist.zip", arena, &names, &n, &err),
+                     YK_ENOTFOUND);
+    assert_int_equal(yk_check_file("/nonexistent/yakist.csv", &opt, arena, &res, &err),
+                     YK_ENOTFOUND);
+    assert_false(res->readable);
+    assert_int_equal(res->error.code, YK_ENOTFOUND);
+    assert_int_equal(yk_check_file("/", &opt, arena, &res, &err), YK_EIO);
+    assert_int_equal(res->error.code, YK_EIO);
     unlink(path);
     yk_arena_destroy(arena);
     yk_registry_destroy(reg);

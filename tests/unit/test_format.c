@@ -200,19 +200,27 @@ static void runner_picks_by_content(void **state)
     assert_false(res->info.input.extension_mismatch);
     assert_int_equal(res->rows, 1);
 
-    /* A forced format wins over the content. */
+    /* A forced format wins over the content; only a format with a loader can be forced. */
+    opt.format = "tsv";
+    assert_int_equal(yk_check_options_validate(&opt, &err), YK_EINVAL);
+    opt.format = "";
+    assert_int_equal(yk_check_options_validate(&opt, &err), YK_EINVAL);
     opt.format = "csv";
+    assert_int_equal(yk_check_options_validate(&opt, &err), 0);
     assert_int_equal(yk_check_memory(pdf, sizeof pdf - 1, "report.pdf", &opt, arena, &res, &err),
                      0);
     assert_true(res->info.input.loaded);
     assert_string_equal(res->info.format, "csv");
     opt.format = NULL;
 
-    /* An unknown --encoding is a configuration error. */
+    /* An unknown --encoding is a configuration error, found before any file is read. */
     opt.encoding = "no-such-charset";
+    assert_int_equal(yk_check_options_validate(&opt, &err), YK_EINVAL);
+    assert_non_null(strstr(err.message, "encoding"));
     assert_int_equal(yk_check_memory(csv, sizeof csv - 1, "s.csv", &opt, arena, &res, &err),
                      YK_EINVAL);
     opt.encoding = "windows-1251";
+    assert_int_equal(yk_check_options_validate(&opt, &err), 0);
     assert_int_equal(yk_check_memory(csv, sizeof csv - 1, "s.csv", &opt, arena, &res, &err), 0);
     assert_string_equal(res->info.encoding, "windows-1251");
     assert_int_equal(res->info.encoding_confidence, 100);

@@ -99,8 +99,8 @@ static void records_array(void **state)
     assert_string_equal(rec.rows[2].text, "Укриття №2|вул. Незалежності, 3|45.5");
     assert_int_equal(rec.rows[2].number, 3);
     assert_int_equal(rec.rows[2].line, 3);
-    assert_int_equal(rec.rows[2].offset, (uint64_t)(strstr(doc, "  {\"назва\": \"Укриття №2") -
-                                                    doc + 2));
+    assert_int_equal(rec.rows[2].offset,
+                     (uint64_t)(strstr(doc, "  {\"назва\": \"Укриття №2") - doc + 2));
     assert_int_equal(rec.nevents, 0);
     assert_string_equal(info.format, "json");
     assert_int_equal(info.records, 3);
@@ -238,8 +238,8 @@ static void wrapped_records(void **state)
         {"{\"meta\": {\"джерело\": \"Чортківська міська рада\"}, \"data\": [{\"a\": 1}, "
          "{\"a\": 2}], \"total\": 2}",
          NULL, "a", "1"},
-        {"{\"success\": true, \"result\": {\"total\": 1, \"records\": [{\"b\": \"x\"}]}}", NULL, "b",
-         "x"},
+        {"{\"success\": true, \"result\": {\"total\": 1, \"records\": [{\"b\": \"x\"}]}}", NULL,
+         "b", "x"},
         {"{\"result\": {\"results\": [{\"c\": null}]}}", NULL, "c", ""},
         {"{\"data\": {\"items\": [{\"d\": false}]}}", NULL, "d", "false"},
         {"{\"оновлено\": \"2024-10-01\", \"укриття\": [{\"e\": 5}]}", NULL, "e", "5"},
@@ -511,7 +511,8 @@ static void cell_and_column_limits(void **state)
     recorder_options(&opt);
     opt.limits.max_columns = 2;
     memset(&rec, 0, sizeof rec);
-    assert_int_equal(load_opt(&rec, "[{\"a\": 1, \"b\": 2, \"c\": 3}, {\"a\": 1, \"c\": 3, \"b\": 2}]",
+    assert_int_equal(load_opt(&rec,
+                              "[{\"a\": 1, \"b\": 2, \"c\": 3}, {\"a\": 1, \"c\": 3, \"b\": 2}]",
                               &opt, &info),
                      0);
     assert_string_equal(rec.rows[0].text, "a|b");
@@ -586,9 +587,10 @@ static void ten_thousand_records(void **state)
                 "{\"id\": %d, \"назва\": \"Зарядна станція №%d\", \"адреса\": {\"вулиця\": "
                 "\"вул. Степана Бандери\", \"будинок\": \"%d\"}, \"потужність\": %d.5, "
                 "\"опис\": \"%s\", \"доступна\": %s}%s\n",
-                i, i, i % 97, i % 150, i % 1000 == 0 ? "довгий опис, що перетинає межу вікна "
-                                                       "читання, кілька разів поспіль"
-                                                     : "",
+                i, i, i % 97, i % 150,
+                i % 1000 == 0 ? "довгий опис, що перетинає межу вікна "
+                                "читання, кілька разів поспіль"
+                              : "",
                 i % 2 ? "true" : "false", i < 10000 ? "," : "");
     }
     fputs("]\n", f);

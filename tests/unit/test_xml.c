@@ -133,8 +133,12 @@ static const char exported[] = "<export>\n"
 static void record_path(void **state)
 {
     (void)state;
-    static const char *const paths[] = {NULL, "export/data/items/item", "/export/data/items/item",
-                                        "data.items.item", "data/items/*", "*/*/*/*"};
+    static const char *const paths[] = {NULL,
+                                        "export/data/items/item",
+                                        "/export/data/items/item",
+                                        "data.items.item",
+                                        "data/items/*",
+                                        "*/*/*/*"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         struct yk_check_options opt;
         recorder_options(&opt);
@@ -163,6 +167,33 @@ static void record_path(void **state)
     assert_string_equal(row(&r, 0)->text, "created|by");
     assert_string_equal(row(&r, 1)->text, "2024-03-01|ЦНАП");
     run_free(&r);
+}
+
+/* Without a path, the records are the repeated, structured children of the shallowest element
+ * that has them; repeated bare values inside one record stay a field. */
+static void sniffing_records(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *xml, *header, *last;
+        size_t rows;
+    } cases[] = {
+        {"<r><i><t>1</t><t>2</t><n>x</n></i></r>", "t|n", "1; 2|x", 1},
+        {"<export><meta><tags><tag>a</tag><tag>b</tag></tags></meta>"
+         "<data><item id=\"1\"/><item id=\"2\"/><item id=\"3\"/></data></export>",
+         "id", "3", 3},
+        {"<міста><місто>Київ</місто><місто>Чортків</місто></міста>", "місто", "Чортків", 2},
+        {"<r><a><b><c><d>1</d></c><c><d>2</d></c></b></a></r>", "d", "2", 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct run r;
+        run_text(&r, cases[i].xml, NULL);
+        assert_int_equal(r.rc, 0);
+        assert_int_equal(r.rec.nrows, cases[i].rows + 1);
+        assert_string_equal(row(&r, 0)->text, cases[i].header);
+        assert_string_equal(row(&r, cases[i].rows)->text, cases[i].last);
+        run_free(&r);
+    }
 }
 
 /* Attributes and child elements are fields; nested ones get dotted names, prefixes stay. */
@@ -215,13 +246,14 @@ static void text_cdata_and_references(void **state)
 static void line_tracking(void **state)
 {
     (void)state;
-    const char *xml = "\xEF\xBB\xBF<?xml version=\"1.0\"?>\r\n"
-                      "<!-- коментар\r\n на два рядки -->\r\n"
-                      "<r>\r\n"
-                      "  <i\r\n     a=\"1\"\r\n     b=\"x > y\"><v>1</v></i>\r\n"
-                      "  <i a=\"2\" b=\"z\"><v><![CDATA[\r\n\r\n]]></v></i><i a=\"3\" b=\"\"><v/></i>\r\n"
-                      "  <i a=\"4\" b=\"w\">\r\n<v>4</v></i>\r\n"
-                      "</r>\r\n";
+    const char *xml =
+        "\xEF\xBB\xBF<?xml version=\"1.0\"?>\r\n"
+        "<!-- коментар\r\n на два рядки -->\r\n"
+        "<r>\r\n"
+        "  <i\r\n     a=\"1\"\r\n     b=\"x > y\"><v>1</v></i>\r\n"
+        "  <i a=\"2\" b=\"z\"><v><![CDATA[\r\n\r\n]]></v></i><i a=\"3\" b=\"\"><v/></i>\r\n"
+        "  <i a=\"4\" b=\"w\">\r\n<v>4</v></i>\r\n"
+        "</r>\r\n";
     struct run r;
     run_text(&r, xml, NULL);
     assert_int_equal(r.rc, 0);
@@ -404,8 +436,7 @@ static void lines_past_65535(void **state)
     assert_int_equal(r.rc, 0);
     assert_int_equal(r.rec.nrows, 10001);
     assert_int_equal(row(&r, 10000)->line, 20000 + 3 + 6 * 9999);
-    assert_int_equal(row(&r, 10000)->offset,
-                     strstr(xml, "<депутат id=\"9999\"") - xml);
+    assert_int_equal(row(&r, 10000)->offset, strstr(xml, "<депутат id=\"9999\"") - xml);
     run_free(&r);
     free(xml);
     free(big);
@@ -435,7 +466,8 @@ static void malformed(void **state)
     assert_non_null(strstr(e->detail, "Opening and ending tag mismatch"));
     run_free(&r);
 
-    /* Cut short; not XML at all; only whitespace; an undeclared entity; bytes that are not UTF-8. */
+    /* Cut short; not XML at all; only whitespace; an undeclared entity; bytes that are not UTF-8.
+     */
     static const char *const broken[] = {"<r><i><a>1</a></i><i><a>2", "id,name\n1,x\n", " \n",
                                          "<r><i>&nbsp;</i></r>", "<r><i>\xD7\xE5</i></r>"};
     for (size_t i = 0; i < sizeof broken / sizeof broken[0]; i++) {
@@ -708,8 +740,10 @@ static void declared_encodings(void **state)
     (void)state;
     struct run r;
     /* "Київ" in windows-1251: offsets are unknown once libxml2 converts the bytes. */
-    run_text(&r, "<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<r><i><m>\xCA\xE8\xBF\xE2</m></i></r>",
-             NULL);
+    run_text(
+        &r,
+        "<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<r><i><m>\xCA\xE8\xBF\xE2</m></i></r>",
+        NULL);
     assert_int_equal(r.rc, 0);
     assert_int_equal(r.rec.nrows, 2);
     assert_string_equal(row(&r, 1)->text, "Київ");
@@ -737,6 +771,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(records_at_root),
         cmocka_unit_test(record_path),
+        cmocka_unit_test(sniffing_records),
         cmocka_unit_test(attributes_and_nested),
         cmocka_unit_test(text_cdata_and_references),
         cmocka_unit_test(line_tracking),

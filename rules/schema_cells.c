@@ -1,0 +1,645 @@
+/* yakist — `schema` rules about cells: the type, then the constraints (required, enum, range,
+ * length, pattern) of the column's field, and with fieldsMatch exact the cells a row lacks or
+ * has beyond the schema. As in Frictionless, a missing value ("" and "null" unless the schema
+ * says) is checked only by `required`, and a cell of the wrong type only by `type_error`.
+ * Each rule compiles its per-column checks once from the header (schema.c) and on_cell runs
+ * the entry of its column: no lookup, no allocation, patterns JIT-compiled once. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "schema_rules.h"
+
+/* The state of every rule here starts with its plan. */
+struct plan_state {
+    struct yk_sr_plan plan;
+};
+
+/* The entry of a watched column (on_cell is only called for planned columns). */
+static const struct yk_sr_col *col_of(struct yk_rule_ctx *ctx, size_t column)
+{
+    const struct yk_sr_plan *plan = yk_ctx_state(ctx); /* the state's first member */
+    return plan->by_col[column];
+}
+
+/* A value that is present and of its type: the one the constraints look at. */
+static bool typed(const struct yk_sr_col *col, const struct yk_cell *c, struct yk_value *v)
+{
+    return !yk_sr_missing(col->f, c) && col->parser.parse(&col->parser, c->data, c->len, v);
+}
+
+/* The rule callbacks around one check function and one spec. */
+#define PLAN_CALLBACKS(prefix, spec, check)                                                     \
+    static int prefix##_header(struct yk_rule_ctx *ctx, const struct yk_row *header)            \
+    {                                                                                           \
+        struct plan_state *st = yk_ctx_state(ctx);                                              \
+        return yk_sr_plan_build(ctx, &st->plan, &spec, header);                                 \
+    }                                                                                           \
+    static int prefix##_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t column)  \
+    {                                                                                           \
+        return check(ctx, col_of(ctx, column), row);                                            \
+    }                                                                                           \
+    static int prefix##_row(struct yk_rule_ctx *ctx, const struct yk_row *row)                  \
+    {                                                                                           \
+        struct plan_state *st = yk_ctx_state(ctx);                                              \
+        return yk_sr_plan_headerless(ctx, &st->plan, &spec, row, check);                        \
+    }
+
+/* --- schema.type_error -------------------------------------------------------------------- */
+
+static bool want_type(const struct yk_schema_field *f)
+{
+    return f->type != YK_TYPE_STRING && f->type != YK_TYPE_ANY;
+}
+
+static const struct yk_sr_spec type_spec = {want_type, NULL};
+
+static int type_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
+                      const struct yk_row *row)
+{
+    const struct yk_cell *c = &row->cells[col->column];
+    struct yk_value v;
+    if (yk_sr_missing(col->f, c) || col->parser.parse(&col->parser, c->data, c->len, &v))
+        return 0;
+    char text[YK_SR_SNIPPET];
+    struct yk_loc loc = yk_sr_cell_loc(row, col->column);
+    return yk_emit(ctx, &loc, "стовпець «%s»: «%s» — очікується %s%.0s",
+                   "column \"%s\": \"%s\" is not %.0s%s", col->label,
+                   yk_sr_snippet(text, c->data, c->len), col->parser.expect_uk,
+                   col->parser.expect_en);
+}
+
+PLAN_CALLBACKS(type, type_spec, type_check)
+
+const struct yk_rule yk_rule_schema_type_error = {
+    .id = "schema.type_error",
+    .title_uk = "Значення не того типу",
+    .title_en = "Value of the wrong type",
+    .rationale = "The structure gives each column a type: an integer, a number with a decimal "
+                 "point, a date as YYYY-MM-DD, a date-time with a T, a URL, a boolean True/False. "
+                 "A value that does not read as its type (12.05.2024 in a date column, 1 500,00 "
+                 "in a number column) breaks sorting, sums and every program that loads the "
+                 "column with its declared type. Missing values are not type errors.",
+    .source = "Frictionless Data: Table Schema, field types, `type-error`; Мінцифри: дати за "
+              "ISO 8601, десяткова крапка",
+    .frictionless = "type-error",
+    .example = "schema: date (date)\ndate\n12.05.2024",
+    .scope = YK_SCOPE_CELL,
+    .severity = YK_SEV_ERROR,
+    .dimension = YK_DIM_CONTENT,
+    .weight = 4,
+    .compliance = true,
+    .state_size = sizeof(struct plan_state),
+    .on_header = type_header,
+    .on_row = type_row,
+    .on_cell = type_cell,
+};
+
+/* --- schema.required ---------------------------------------------------------------------- */
+
+struct required_state {
+    struct yk_sr_plan plan; /* first: col_of reads it */
+    size_t *beyond;         /* exact: required fields past the last label */
+    size_t nbeyond;
+};
+
+static bool want_required(const struct yk_schema_field *f)
+{
+    return f->required;
+}
+
+static const struct yk_sr_spec required_spec = {want_required, NULL};
+
+static int emit_required(struct yk_rule_ctx *ctx, const char *label, const struct yk_row *row,
+                         size_t column)
+{
+    struct yk_loc loc = yk_sr_cell_loc(row, column);
+    return yk_emit(ctx, &loc, "стовпець «%s»: бракує обов'язкового значення",
+                   "column \"%s\": a required value is missing", label);
+}
+
+static int required_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
+                          const struct yk_row *row)
+{
+    if (!yk_sr_missing(col->f, &row->cells[col->column]))
+        return 0;
+    return emit_required(ctx, col->label, row, col->column);
+}
+
+static int required_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
+{
+    struct required_state *st = yk_ctx_state(ctx);
+    int rc = yk_sr_plan_build(ctx, &st->plan, &required_spec, header);
+    struct yk_schema_run *sr = yk_ctx_schema_run(ctx);
+    const struct yk_schema *s = sr->use.schema;
+    if (rc < 0 || !s || sr->mode != YK_FIELDS_MATCH_EXACT || s->nfields <= header->ncells)
+        return rc;
+    st->beyond = yk_arena_alloc(yk_ctx_arena(ctx), s->nfields * sizeof *st->beyond);
+    if (!st->beyond)
+        return YK_ENOMEM;
+    for (size_t f = header->ncells; f < s->nfields; f++)
+        if (s->fields[f].required)
+            st->beyond[st->nbeyond++] = f;
+    return 0;
+}
+
+static int required_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t column)
+{
+    return required_check(ctx, col_of(ctx, column), row);
+}
+
+/* A cell a short row lacks is a missing value too. */
+static int required_row(struct yk_rule_ctx *ctx, const struct yk_row *row)
+{
+    struct required_state *st = yk_ctx_state(ctx);
+    int rc = yk_sr_plan_headerless(ctx, &st->plan, &required_spec, row, required_check);
+    if (rc < 0 || !yk_sr_data_row(row) || !st->plan.ready)
+        return rc;
+    for (size_t i = 0; i < st->plan.n && row->ncells < st->plan.ncols && rc == 0; i++)
+        if (st->plan.cols[i].column >= row->ncells)
+            rc = emit_required(ctx, st->plan.cols[i].label, row, st->plan.cols[i].column);
+    const struct yk_schema *s = yk_ctx_schema(ctx);
+    for (size_t i = 0; i < st->nbeyond && rc == 0; i++)
+        if (st->beyond[i] >= row->ncells)
+            rc = emit_required(ctx, s->fields[st->beyond[i]].name, row, st->beyond[i]);
+    return rc;
+}
+
+const struct yk_rule yk_rule_schema_required = {
+    .id = "schema.required",
+    .title_uk = "Бракує обов'язкового значення",
+    .title_en = "Required value missing",
+    .rationale = "A column the structure marks as required has a value in every row; only "
+                 "columns that are not required may hold a missing value (null). An empty cell, "
+                 "null or a cell the row lacks altogether in a required column leaves the record "
+                 "incomplete: a register entry without its code, an act without its date.",
+    .source = "Frictionless Data: Table Schema, constraint `required` (`constraint-error`); "
+              "Мінцифри: обов'язкові поля структури не мають пропусків",
+    .frictionless = "constraint-error",
+    .example = "schema: id (required)\nid,name\n,Київ",
+    .scope = YK_SCOPE_CELL,
+    .severity = YK_SEV_ERROR,
+    .dimension = YK_DIM_CONTENT,
+    .weight = 4,
+    .compliance = true,
+    .state_size = sizeof(struct required_state),
+    .on_header = required_header,
+    .on_row = required_row,
+    .on_cell = required_cell,
+};
+
+/* --- schema.enum -------------------------------------------------------------------------- */
+
+/* The allowed values as an open-addressing set of hashes; a hit is confirmed against the
+ * value itself, so a hash collision never lets a wrong value through. */
+struct enum_set {
+    uint64_t *hash;
+    uint32_t *item; /* index + 1 into the values; 0: empty slot */
+    size_t mask;
+    struct yk_value *values; /* typed fields: the parsed values */
+    const char *listing;     /* the first values, for messages */
+};
+
+static uint64_t enum_hash(const struct yk_sr_col *col, const struct yk_value *v, const char *s,
+                          size_t n)
+{
+    return yk_value_hash(col->parser.type, v, s, n, 0);
+}
+
+static bool enum_same(const struct yk_sr_col *col, const struct enum_set *set, size_t k,
+                      const struct yk_value *v, const char *s, size_t n)
+{
+    if (yk_type_textual(col->parser.type)) {
+        const char *e = col->f->enum_values.v[k];
+        return strncmp(e, s, n) == 0 && e[n] == '\0';
+    }
+    return yk_value_cmp(col->parser.type, &set->values[k], v) == 0;
+}
+
+static const char *enum_listing(struct yk_arena *arena, const struct yk_strings *values)
+{
+    char buf[200];
+    size_t o = 0;
+    for (size_t i = 0; i < values->n && o < 120; i++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s", i ? ", " : "", values->v[i]);
+    if (o >= 120 && values->n > 1)
+        snprintf(buf + (o < sizeof buf - 4 ? o : sizeof buf - 4), 4, "…");
+    return yk_arena_strdup(arena, buf);
+}
+
+static int enum_prepare(struct yk_rule_ctx *ctx, struct yk_sr_col *col)
+{
+    struct yk_arena *arena = yk_ctx_arena(ctx);
+    const struct yk_strings *ev = &col->f->enum_values;
+    struct enum_set *set = yk_arena_calloc(arena, 1, sizeof *set);
+    size_t cap = 8;
+    while (cap < ev->n * 2)
+        cap *= 2;
+    if (!set || !(set->hash = yk_arena_calloc(arena, cap, sizeof *set->hash)) ||
+        !(set->item = yk_arena_calloc(arena, cap, sizeof *set->item)) ||
+        !(set->values = yk_arena_calloc(arena, ev->n ? ev->n : 1, sizeof *set->values)) ||
+        !(set->listing = enum_listing(arena, ev)))
+        return YK_ENOMEM;
+    set->mask = cap - 1;
+    for (size_t k = 0; k < ev->n; k++) {
+        const char *s = ev->v[k];
+        size_t n = strlen(s);
+        /* The loader checked that typed enum values parse. */
+        col->parser.parse(&col->parser, s, n, &set->values[k]);
+        uint64_t h = enum_hash(col, &set->values[k], s, n);
+        size_t i = (size_t)h & set->mask;
+        while (set->item[i])
+            i = (i + 1) & set->mask;
+        set->hash[i] = h;
+        set->item[i] = (uint32_t)k + 1;
+    }
+    col->extra = set;
+    return 0;
+}
+
+static bool want_enum(const struct yk_schema_field *f)
+{
+    return f->enum_values.n > 0 && f->type != YK_TYPE_ANY;
+}
+
+static const struct yk_sr_spec enum_spec = {want_enum, enum_prepare};
+
+static int enum_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
+                      const struct yk_row *row)
+{
+    const struct yk_cell *c = &row->cells[col->column];
+    const struct enum_set *set = col->extra;
+    struct yk_value v;
+    if (!typed(col, c, &v))
+        return 0;
+    uint64_t h = enum_hash(col, &v, c->data, c->len);
+    for (size_t i = (size_t)h & set->mask; set->item[i]; i = (i + 1) & set->mask)
+        if (set->hash[i] == h && enum_same(col, set, set->item[i] - 1, &v, c->data, c->len))
+            return 0;
+    char text[YK_SR_SNIPPET];
+    struct yk_loc loc = yk_sr_cell_loc(row, col->column);
+    return yk_emit(ctx, &loc, "стовпець «%s»: «%s» немає серед дозволених значень (%s)",
+                   "column \"%s\": \"%s\" is not one of the allowed values (%s)", col->label,
+                   yk_sr_snippet(text, c->data, c->len), set->listing);
+}
+
+PLAN_CALLBACKS(enum, enum_spec, enum_check)
+
+const struct yk_rule yk_rule_schema_enum = {
+    .id = "schema.enum",
+    .title_uk = "Значення поза переліком дозволених",
+    .title_en = "Value outside the allowed list",
+    .rationale = "A column with a closed list of values (a status, a kind of act, a currency "
+                 "code) is only useful for filtering and counting when every row uses exactly "
+                 "one of those spellings. Values are compared as their type: 01 equals 1 in an "
+                 "integer column.",
+    .source = "Frictionless Data: Table Schema, constraint `enum` (`constraint-error`)",
+    .frictionless = "constraint-error",
+    .example = "schema: currency enum [UAH, USD, EUR]\ncurrency\nгрн",
+    .scope = YK_SCOPE_CELL,
+    .severity = YK_SEV_ERROR,
+    .dimension = YK_DIM_CONTENT,
+    .weight = 3,
+    .compliance = true,
+    .state_size = sizeof(struct plan_state),
+    .on_header = enum_header,
+    .on_row = enum_row,
+    .on_cell = enum_cell,
+};
+
+/* --- schema.range ------------------------------------------------------------------------- */
+
+struct bounds {
+    bool has_min, has_max;
+    struct yk_value min, max;
+};
+
+static int range_prepare(struct yk_rule_ctx *ctx, struct yk_sr_col *col)
+{
+    struct bounds *b = yk_arena_calloc(yk_ctx_arena(ctx), 1, sizeof *b);
+    const struct yk_schema_field *f = col->f;
+    if (!b)
+        return YK_ENOMEM;
+    if (f->minimum)
+        b->has_min = col->parser.parse(&col->parser, f->minimum, strlen(f->minimum), &b->min);
+    if (f->maximum)
+        b->has_max = col->parser.parse(&col->parser, f->maximum, strlen(f->maximum), &b->max);
+    col->extra = b;
+    return 0;
+}
+
+static bool want_range(const struct yk_schema_field *f)
+{
+    return (f->minimum || f->maximum) && yk_type_ordered(f->type);
+}
+
+static const struct yk_sr_spec range_spec = {want_range, range_prepare};
+
+static int range_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
+                       const struct yk_row *row)
+{
+    const struct yk_cell *c = &row->cells[col->column];
+    const struct bounds *b = col->extra;
+    const struct yk_schema_field *f = col->f;
+    struct yk_value v;
+    if (!typed(col, c, &v))
+        return 0;
+    enum yk_field_type t = col->parser.type;
+    int lo = b->has_min ? yk_value_cmp(t, &v, &b->min) : 1;
+    int hi = b->has_max ? yk_value_cmp(t, &v, &b->max) : -1;
+    bool below = lo < 0 || (lo == 0 && f->exclusive_minimum);
+    bool above = hi > 0 || (hi == 0 && f->exclusive_maximum);
+    if (!below && !above)
+        return 0;
+    char text[YK_SR_SNIPPET];
+    struct yk_loc loc = yk_sr_cell_loc(row, col->column);
+    yk_sr_snippet(text, c->data, c->len);
+    if (below)
+        return yk_emit(ctx, &loc, "стовпець «%s»: %s менше за мінімум %s%s%.0s",
+                       "column \"%s\": %s is below the minimum %s%.0s%s", col->label, text,
+                       f->minimum, f->exclusive_minimum ? " (не включно)" : "",
+                       f->exclusive_minimum ? " (exclusive)" : "");
+    return yk_emit(ctx, &loc, "стовпець «%s»: %s більше за максимум %s%s%.0s",
+                   "column \"%s\": %s is above the maximum %s%.0s%s", col->label, text,
+                   f->maximum, f->exclusive_maximum ? " (не включно)" : "",
+                   f->exclusive_maximum ? " (exclusive)" : "");
+}
+
+PLAN_CALLBACKS(range, range_spec, range_check)
+
+const struct yk_rule yk_rule_schema_range = {
+    .id = "schema.range",
+    .title_uk = "Значення поза допустимими межами",
+    .title_en = "Value out of range",
+    .rationale = "Bounds catch values that read as their type but cannot be true: a negative "
+                 "amount, a latitude outside Ukraine, a date before the register existed. They "
+                 "apply to numbers, dates, times and years, compared as values.",
+    .source = "Frictionless Data: Table Schema, constraints `minimum`, `maximum`, "
+              "`exclusiveMinimum`, `exclusiveMaximum` (`constraint-error`)",
+    .frictionless = "constraint-error",
+    .example = "schema: lat (number, minimum 44, maximum 52.5)\nlat\n30.52",
+    .scope = YK_SCOPE_CELL,
+    .severity = YK_SEV_ERROR,
+    .dimension = YK_DIM_CONTENT,
+    .weight = 3,
+    .compliance = true,
+    .state_size = sizeof(struct plan_state),
+    .on_header = range_header,
+    .on_row = range_row,
+    .on_cell = range_cell,
+};
+
+/* --- schema.length ------------------------------------------------------------------------ */
+
+static bool want_length(const struct yk_schema_field *f)
+{
+    return (f->min_length >= 0 || f->max_length >= 0) && f->type != YK_TYPE_ANY;
+}
+
+static const struct yk_sr_spec length_spec = {want_length, NULL};
+
+static int length_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
+                        const struct yk_row *row)
+{
+    const struct yk_cell *c = &row->cells[col->column];
+    const struct yk_schema_field *f = col->f;
+    struct yk_value v;
+    if (!typed(col, c, &v))
+        return 0;
+    int64_t n = (int64_t)yk_utf8_chars(c->data, c->len);
+    bool shorter = f->min_length >= 0 && n < f->min_length;
+    if (!shorter && !(f->max_length >= 0 && n > f->max_length))
+        return 0;
+    char text[YK_SR_SNIPPET];
+    struct yk_loc loc = yk_sr_cell_loc(row, col->column);
+    yk_sr_snippet(text, c->data, c->len);
+    if (shorter)
+        return yk_emit(ctx, &loc,
+                       "стовпець «%s»: «%s» має %" PRId64 " символів, менше за мінімум %" PRId64,
+                       "column \"%s\": \"%s\" has %" PRId64 " characters, fewer than the minimum "
+                       "%" PRId64,
+                       col->label, text, n, f->min_length);
+    return yk_emit(ctx, &loc,
+                   "стовпець «%s»: «%s» має %" PRId64 " символів, більше за максимум %" PRId64,
+                   "column \"%s\": \"%s\" has %" PRId64 " characters, more than the maximum "
+                   "%" PRId64,
+                   col->label, text, n, f->max_length);
+}
+
+PLAN_CALLBACKS(length, length_spec, length_check)
+
+const struct yk_rule yk_rule_schema_length = {
+    .id = "schema.length",
+    .title_uk = "Довжина значення поза межами",
+    .title_en = "Value length out of range",
+    .rationale = "Codes have a fixed length and free text a sensible maximum: a ЄДРПОУ code of "
+                 "7 characters lost its leading zero, a name of 3000 characters is a paragraph "
+                 "pasted into the wrong column. Length counts characters, not bytes.",
+    .source = "Frictionless Data: Table Schema, constraints `minLength`, `maxLength` "
+              "(`constraint-error`)",
+    .frictionless = "constraint-error",
+    .example = "schema: edrpou (string, minLength 8, maxLength 8)\nedrpou\n1234567",
+    .scope = YK_SCOPE_CELL,
+    .severity = YK_SEV_ERROR,
+    .dimension = YK_DIM_CONTENT,
+    .weight = 3,
+    .compliance = true,
+    .state_size = sizeof(struct plan_state),
+    .on_header = length_header,
+    .on_row = length_row,
+    .on_cell = length_cell,
+};
+
+/* --- schema.pattern ----------------------------------------------------------------------- */
+
+struct regex {
+    pcre2_code *code;
+    pcre2_match_data *md;
+    bool jit;
+};
+
+static void free_code(void *p)
+{
+    pcre2_code_free(p);
+}
+
+static void free_match_data(void *p)
+{
+    pcre2_match_data_free(p);
+}
+
+/* Compiled once per run with JIT; the pattern must match the whole value. */
+static int pattern_prepare(struct yk_rule_ctx *ctx, struct yk_sr_col *col)
+{
+    struct yk_arena *arena = yk_ctx_arena(ctx);
+    struct regex *re = yk_arena_calloc(arena, 1, sizeof *re);
+    int code;
+    PCRE2_SIZE offset;
+    if (!re)
+        return YK_ENOMEM;
+    re->code = pcre2_compile((PCRE2_SPTR)col->f->pattern, PCRE2_ZERO_TERMINATED,
+                             PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_UTF |
+                                 PCRE2_MATCH_INVALID_UTF,
+                             &code, &offset, NULL);
+    if (!re->code)
+        return YK_EINTERNAL; /* the loader compiled it already */
+    if (yk_arena_defer(arena, free_code, re->code) < 0)
+        return YK_ENOMEM;
+    re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+    re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
+    if (!re->md || yk_arena_defer(arena, free_match_data, re->md) < 0)
+        return YK_ENOMEM;
+    col->extra = re;
+    return 0;
+}
+
+static bool want_pattern(const struct yk_schema_field *f)
+{
+    return f->pattern != NULL && f->type != YK_TYPE_ANY;
+}
+
+static const struct yk_sr_spec pattern_spec = {want_pattern, pattern_prepare};
+
+static int pattern_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
+                         const struct yk_row *row)
+{
+    const struct yk_cell *c = &row->cells[col->column];
+    const struct regex *re = col->extra;
+    struct yk_value v;
+    if (!typed(col, c, &v))
+        return 0;
+    int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)c->data, c->len, 0, 0, re->md, NULL)
+                     : pcre2_match(re->code, (PCRE2_SPTR)c->data, c->len, 0, 0, re->md, NULL);
+    if (rc != PCRE2_ERROR_NOMATCH)
+        return 0; /* a match, or a match limit: not a finding */
+    char text[YK_SR_SNIPPET];
+    struct yk_loc loc = yk_sr_cell_loc(row, col->column);
+    return yk_emit(ctx, &loc, "стовпець «%s»: «%s» не відповідає шаблону %s",
+                   "column \"%s\": \"%s\" does not match the pattern %s", col->label,
+                   yk_sr_snippet(text, c->data, c->len), col->f->pattern);
+}
+
+PLAN_CALLBACKS(pattern, pattern_spec, pattern_check)
+
+const struct yk_rule yk_rule_schema_pattern = {
+    .id = "schema.pattern",
+    .title_uk = "Значення не відповідає шаблону",
+    .title_en = "Value does not match the pattern",
+    .rationale = "A pattern pins down the form of a code: КАТОТТГ is UA and 17 digits, a phone "
+                 "is +380 and 9 digits, a postcode 5 digits. The regular expression (PCRE2) must "
+                 "match the whole value.",
+    .source = "Frictionless Data: Table Schema, constraint `pattern` (`constraint-error`)",
+    .frictionless = "constraint-error",
+    .example = "schema: phone pattern \\+380[0-9]{9}\nphone\n(044) 123-45-67",
+    .scope = YK_SCOPE_CELL,
+    .severity = YK_SEV_ERROR,
+    .dimension = YK_DIM_CONTENT,
+    .weight = 3,
+    .compliance = true,
+    .state_size = sizeof(struct plan_state),
+    .on_header = pattern_header,
+    .on_row = pattern_row,
+    .on_cell = pattern_cell,
+};
+
+/* --- schema.missing_cell and schema.extra_cell -------------------------------------------- */
+
+/* With fieldsMatch exact a row is read against the schema's width, not the header's: the
+ * fields past the last label are cells the row lacks, the labels past the last field are cells
+ * it has too many. Frictionless reports both on every row. */
+struct shape_state {
+    bool active;
+    size_t labels, fields;
+};
+
+static int shape_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
+{
+    struct shape_state *st = yk_ctx_state(ctx);
+    struct yk_schema_run *sr = yk_ctx_schema_run(ctx);
+    if (!sr->use.schema || sr->mode != YK_FIELDS_MATCH_EXACT)
+        return 0;
+    st->labels = header->ncells;
+    st->fields = sr->use.schema->nfields;
+    st->active = st->labels != st->fields;
+    return 0;
+}
+
+static int missing_cell_row(struct yk_rule_ctx *ctx, const struct yk_row *row)
+{
+    const struct shape_state *st = yk_ctx_state(ctx);
+    if (!st->active || !yk_sr_data_row(row))
+        return 0;
+    const struct yk_schema *s = yk_ctx_schema(ctx);
+    size_t from = row->ncells > st->labels ? row->ncells : st->labels;
+    for (size_t f = from; f < st->fields; f++) {
+        struct yk_loc loc = yk_sr_cell_loc(row, f);
+        int rc = yk_emit(ctx, &loc, "у рядку немає клітинки для поля «%s» (поле %zu структури)",
+                         "the row has no cell for the field \"%s\" (field %zu of the structure)",
+                         s->fields[f].name, f + 1);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+const struct yk_rule yk_rule_schema_missing_cell = {
+    .id = "schema.missing_cell",
+    .title_uk = "Бракує клітинки для поля структури",
+    .title_en = "Cell missing for a field of the structure",
+    .rationale = "When columns are matched by position and the structure has more fields than "
+                 "the header has columns, every row lacks the cells of the last fields. The "
+                 "header finding (schema.missing_label) names the column; this one counts the "
+                 "rows affected, as Frictionless does.",
+    .source = "Frictionless Data: Table Schema, `missing-cell`",
+    .frictionless = "missing-cell",
+    .example = "schema: id, name, phone\nid,name\n1,Київ",
+    .scope = YK_SCOPE_ROW,
+    .severity = YK_SEV_WARNING,
+    .dimension = YK_DIM_STRUCTURE,
+    .weight = 1,
+    .compliance = false,
+    .state_size = sizeof(struct shape_state),
+    .on_header = shape_header,
+    .on_row = missing_cell_row,
+};
+
+static int extra_cell_row(struct yk_rule_ctx *ctx, const struct yk_row *row)
+{
+    const struct shape_state *st = yk_ctx_state(ctx);
+    if (!st->active || !yk_sr_data_row(row))
+        return 0;
+    size_t to = row->ncells < st->labels ? row->ncells : st->labels;
+    for (size_t c = st->fields; c < to; c++) {
+        struct yk_loc loc = yk_sr_cell_loc(row, c);
+        int rc = yk_emit(ctx, &loc, "клітинка %zu поза полями структури (їх %zu)",
+                         "cell %zu is beyond the fields of the structure (it has %zu)", c + 1,
+                         st->fields);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+const struct yk_rule yk_rule_schema_extra_cell = {
+    .id = "schema.extra_cell",
+    .title_uk = "Клітинка поза полями структури",
+    .title_en = "Cell beyond the fields of the structure",
+    .rationale = "When columns are matched by position and the header has more columns than "
+                 "the structure has fields, the cells of the extra columns are not described. "
+                 "The header finding (schema.extra_label) names the column; this one counts the "
+                 "rows affected, as Frictionless does.",
+    .source = "Frictionless Data: Table Schema, `extra-cell`",
+    .frictionless = "extra-cell",
+    .example = "schema: id\nid,name\n1,Київ",
+    .scope = YK_SCOPE_ROW,
+    .severity = YK_SEV_WARNING,
+    .dimension = YK_DIM_STRUCTURE,
+    .weight = 1,
+    .compliance = false,
+    .state_size = sizeof(struct shape_state),
+    .on_header = shape_header,
+    .on_row = extra_cell_row,
+};
