@@ -156,8 +156,8 @@ static int start(struct audit *a, const char *catalog_path)
     if ((rc = load_council(a)) < 0)
         return rc;
     res->ndatasets = cat->ndatasets;
-    res->datasets = yk_arena_calloc(a->arena, cat->ndatasets ? cat->ndatasets : 1,
-                                    sizeof *res->datasets);
+    res->datasets =
+        yk_arena_calloc(a->arena, cat->ndatasets ? cat->ndatasets : 1, sizeof *res->datasets);
     if (!res->datasets)
         return yk_error_set(a->err, YK_ENOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < cat->ndatasets; i++) {
@@ -165,8 +165,8 @@ static int start(struct audit *a, const char *catalog_path)
         const struct yk_dataset *d = &cat->datasets[i];
         dr->dataset = d;
         dr->published = is_published(d);
-        dr->resources = yk_arena_calloc(a->arena, d->nresources ? d->nresources : 1,
-                                        sizeof *dr->resources);
+        dr->resources =
+            yk_arena_calloc(a->arena, d->nresources ? d->nresources : 1, sizeof *dr->resources);
         if (!dr->resources)
             return yk_error_set(a->err, YK_ENOMEM, NULL, 0, 0, "out of memory");
     }
@@ -331,7 +331,8 @@ int yk_audit_run(const char *catalog_path, const struct yk_audit_options *opt,
     xmlInitParser();
     if ((rc = setup(&a, opt, arena, err)) < 0 || (rc = start(&a, catalog_path)) < 0 ||
         (rc = yk_audit_check_resources(&a)) < 0 || (rc = dataset_rules(&a)) < 0 ||
-        (rc = catalog_rules(&a)) < 0 || (rc = yk_audit_summarise(&a)) < 0)
+        (rc = catalog_rules(&a)) < 0 || (rc = yk_audit_summarise(&a)) < 0 ||
+        (rc = yk_audit_score(a.res, opt->registry, opt->profile, err)) < 0)
         return rc;
     a.res->seconds = opt->check.timing ? now_seconds() - t0 : 0;
     *out = a.res;

@@ -22,8 +22,8 @@ struct pool {
     struct yk_file_result **out; /* by job */
     pthread_mutex_t lock;
     pthread_cond_t done_cond;
-    size_t next;    /* the next job to take */
-    size_t *order;  /* jobs in the order they were done */
+    size_t next;   /* the next job to take */
+    size_t *order; /* jobs in the order they were done */
     size_t ndone, running;
     /* The failure of the lowest-numbered job that failed, so the error does not depend on
      * the threads either. */
@@ -57,9 +57,8 @@ static int unreadable(const char *url, const struct yk_error *why, struct yk_are
     return 0;
 }
 
-static int check_remote(const struct audit *a, const struct yk_resource *r,
-                        struct yk_arena *arena, struct yk_file_result **out,
-                        struct yk_error *err)
+static int check_remote(const struct audit *a, const struct yk_resource *r, struct yk_arena *arena,
+                        struct yk_file_result **out, struct yk_error *err)
 {
     const char *path = NULL;
     bool temporary = false;

@@ -21,11 +21,11 @@ struct audit {
     struct yk_error *err;
     struct yk_audit_result *res;
     struct yk_audit_env env;
-    struct yk_check_options check;    /* every resource check: opt->check with the registry */
-    struct yk_source_info no_source;  /* what yk_ctx_source gives outside a file */
-    struct yk_schema_run no_schema;   /* what yk_ctx_schema_run gives outside a file */
-    uint64_t *count, *kept;           /* per registry index, over the whole audit */
-    size_t *publisher_of;             /* per dataset: index in res->publishers, or SIZE_MAX */
+    struct yk_check_options check;   /* every resource check: opt->check with the registry */
+    struct yk_source_info no_source; /* what yk_ctx_source gives outside a file */
+    struct yk_schema_run no_schema;  /* what yk_ctx_schema_run gives outside a file */
+    uint64_t *count, *kept;          /* per registry index, over the whole audit */
+    size_t *publisher_of;            /* per dataset: index in res->publishers, or SIZE_MAX */
 };
 
 /* audit_pool.c: check every local resource (and, with opt->fetch, every remote one) with

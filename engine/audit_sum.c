@@ -134,8 +134,8 @@ static int resolve_one(struct audit *a, struct name_map *map, const struct yk_da
     if (!name)
         return 0;
     *out = base + *nown;
-    own[(*nown)++] = (struct yk_publisher){.name = d->publisher_name,
-                                           .edrpou = d->publisher_edrpou};
+    own[(*nown)++] =
+        (struct yk_publisher){.name = d->publisher_name, .edrpou = d->publisher_edrpou};
     map_put(map, name, *out);
     if (code)
         map_put(map, code, *out);
@@ -161,8 +161,8 @@ int yk_audit_resolve_publishers(struct audit *a)
     res->publishers = rc < 0 ? NULL
                              : yk_arena_calloc(a->arena, res->npublishers ? res->npublishers : 1,
                                                sizeof *res->publishers);
-    struct yk_publisher *copy = rc < 0 ? NULL
-                                       : yk_arena_calloc(a->arena, nown ? nown : 1, sizeof *copy);
+    struct yk_publisher *copy =
+        rc < 0 ? NULL : yk_arena_calloc(a->arena, nown ? nown : 1, sizeof *copy);
     if (rc == 0 && (!res->publishers || !copy))
         rc = YK_ENOMEM;
     if (rc == 0) {
@@ -227,9 +227,9 @@ int yk_audit_item_states(struct audit *a)
         st->item = &p->items[i];
         st->publisher = who ? who : st->publisher;
         st->reason = st->ndatasets ? NULL : not_applicable(res->council, p->items[i].key);
-        st->state = st->ndatasets  ? YK_ITEM_COVERED
-                    : st->reason   ? YK_ITEM_NOT_APPLICABLE
-                                   : YK_ITEM_MISSING;
+        st->state = st->ndatasets ? YK_ITEM_COVERED
+                    : st->reason  ? YK_ITEM_NOT_APPLICABLE
+                                  : YK_ITEM_MISSING;
     }
     return 0;
 }

@@ -42,6 +42,8 @@ void yk_cat_note(struct yk_cat *c, const char *file, uint64_t line, const char *
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    size_t len = strlen(msg);
+    msg[yk_utf8_floor((const unsigned char *)msg, len, len)] = '\0'; /* a cut character */
     struct yk_catalog_note *n = &c->notes[c->nnotes];
     n->file = file;
     n->line = line;
@@ -53,8 +55,8 @@ void yk_cat_note(struct yk_cat *c, const char *file, uint64_t line, const char *
     c->nnotes++;
 }
 
-const char *yk_cat_text(struct yk_cat *c, const char *s, size_t n, const char *file,
-                        uint64_t line, const char *what)
+const char *yk_cat_text(struct yk_cat *c, const char *s, size_t n, const char *file, uint64_t line,
+                        const char *what)
 {
     if (!s)
         return NULL;
@@ -87,6 +89,8 @@ int yk_cat_push(struct yk_cat *c, const struct yk_dataset *d)
     return 0;
 }
 
+/* FNV-1a over 64-bit words (read little-endian, so every machine gets the same digest): eight
+ * times fewer multiplications than byte-wise FNV, which matters on a national catalog. */
 void yk_cat_digest(struct yk_cat *c, const char *name, const void *data, size_t n)
 {
     uint64_t h = c->digest;
@@ -94,9 +98,25 @@ void yk_cat_digest(struct yk_cat *c, const char *name, const void *data, size_t 
         h = (h ^ *p) * FNV_PRIME;
     h = (h ^ 0u) * FNV_PRIME; /* the name's terminator keeps "ab"+"c" apart from "a"+"bc" */
     const unsigned char *p = data, *end = p + n;
+    for (; end - p >= 8; p += 8) {
+        uint64_t w = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+                     (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+                     (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+        h = (h ^ w) * FNV_PRIME;
+    }
     for (; p < end; p++)
         h = (h ^ *p) * FNV_PRIME;
+    h = (h ^ (uint64_t)n) * FNV_PRIME; /* the length, so a file cut short differs */
     c->digest = h;
+}
+
+const char *yk_cat_clip(char *buf, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+    n = yk_utf8_floor((const unsigned char *)s, n, n < cap ? n : cap - 1);
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return buf;
 }
 
 const char *yk_cat_join(struct yk_cat *c, const char *dir, const char *name)
@@ -243,8 +263,8 @@ static int finish(struct yk_cat *c, struct yk_catalog **out)
     if (c->notes_dropped)
         yk_cat_note(c, NULL, 0, "%zu more notes were not kept", c->notes_dropped);
     struct yk_dataset *ds = yk_arena_calloc(c->arena, c->nds ? c->nds : 1, sizeof *ds);
-    struct yk_catalog_note *notes = yk_arena_calloc(c->arena, c->nnotes ? c->nnotes : 1,
-                                                    sizeof *notes);
+    struct yk_catalog_note *notes =
+        yk_arena_calloc(c->arena, c->nnotes ? c->nnotes : 1, sizeof *notes);
     char *digest = yk_arena_printf(c->arena, "%016llx", (unsigned long long)c->digest);
     if (!cat || !ds || !notes || !digest || c->rc < 0)
         return yk_error_set(c->err, YK_ENOMEM, NULL, 0, 0, "out of memory");
@@ -269,6 +289,8 @@ static int finish(struct yk_cat *c, struct yk_catalog **out)
 int yk_catalog_load(const char *path, struct yk_arena *arena, struct yk_catalog **out,
                     struct yk_error *err)
 {
+    struct yk_error local;
+    err = err ? err : &local;
     struct yk_cat c = {.arena = arena, .err = err, .digest = FNV_OFFSET};
     struct stat st;
     int rc;
@@ -294,5 +316,6 @@ int yk_catalog_load(const char *path, struct yk_arena *arena, struct yk_catalog 
     free(c.notes);
     free(c.tags);
     free(c.kv);
+    free(c.res);
     return rc;
 }

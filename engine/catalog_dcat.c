@@ -50,42 +50,6 @@ struct props {
     xmlNode *cur;
 };
 
-static const struct {
-    const char *ns, *prefix;
-} prefixes[] = {
-    {NS_DCT, "dct"},   {NS_DCAT, "dcat"}, {NS_FOAF, "foaf"},
-    {NS_VCARD, "vcard"}, {NS_RDFS, "rdfs"}, {NS_SKOS, "skos"},
-    {"http://www.w3.org/ns/adms#", "adms"}, {"http://purl.org/dc/elements/1.1/", "dc"},
-    {"http://www.w3.org/2002/07/owl#", "owl"}, {"http://schema.org/", "schema"},
-};
-
-/* EU frequency codes (publications.europa.eu/resource/authority/frequency) and Dublin Core
- * frequencies (purl.org/cld/freq), lower-cased, to the data.gov.ua API values. A code between
- * two API values takes the longer period, so a declared rhythm is never judged stricter than
- * it is; codes beyond a year have no API value and stay as given. */
-static const struct {
-    const char *code, *api;
-} frequencies[] = {
-    {"1min", "more than once a day"}, {"5min", "more than once a day"},
-    {"10min", "more than once a day"}, {"15min", "more than once a day"},
-    {"30min", "more than once a day"}, {"12hrs", "more than once a day"},
-    {"hourly", "more than once a day"}, {"bihourly", "more than once a day"},
-    {"trihourly", "more than once a day"}, {"daily_2", "more than once a day"},
-    {"twice_a_day", "more than once a day"}, {"cont", "more than once a day"},
-    {"update_cont", "more than once a day"}, {"continuous", "more than once a day"},
-    {"daily", "once a day"}, {"weekly", "once a week"}, {"weekly_2", "once a week"},
-    {"weekly_3", "once a week"}, {"semiweekly", "once a week"},
-    {"threetimesaweek", "once a week"}, {"biweekly", "once a month"},
-    {"monthly", "once a month"}, {"monthly_2", "once a month"}, {"monthly_3", "once a month"},
-    {"semimonthly", "once a month"}, {"threetimesamonth", "once a month"},
-    {"bimonthly", "once a quarter"}, {"quarterly", "once a quarter"},
-    {"annual_2", "once a half year"}, {"annual_3", "once a half year"},
-    {"semiannual", "once a half year"}, {"threetimesayear", "once a half year"},
-    {"annual", "once a year"}, {"as_needed", "immediately after making changes"},
-    {"irreg", "unscheduled"}, {"irregular", "unscheduled"}, {"never", "no longer updated"},
-    {"not_planned", "no longer updated"},
-};
-
 /* --- the tree ------------------------------------------------------------------------------- */
 
 static uint64_t line_of(const xmlNode *n)
@@ -273,9 +237,7 @@ static const char *literal(struct dcat *x, const xmlNode *p, const char *what)
         s++;
     while (k > s && strchr(" \t\r\n", buf[k - 1]))
         k--;
-    const char *out =
-        k > s ? yk_cat_text(x->c, buf + s, k - s, x->file, line_of(p), what)
-              : NULL;
+    const char *out = k > s ? yk_cat_text(x->c, buf + s, k - s, x->file, line_of(p), what) : NULL;
     free(buf);
     return out;
 }
@@ -298,7 +260,7 @@ static int lang_rank(const xmlNode *p)
 static const char *name_of(struct dcat *x, xmlNode *n, const char *what)
 {
     static const char *const names[][2] = {
-        {NS_FOAF, "name"},  {NS_VCARD, "fn"},        {NS_DCT, "title"},   {NS_RDFS, "label"},
+        {NS_FOAF, "name"},      {NS_VCARD, "fn"},      {NS_DCT, "title"}, {NS_RDFS, "label"},
         {NS_SKOS, "prefLabel"}, {NS_SKOS, "notation"}, {NS_RDF, "value"}, {NS_VCARD, "value"},
     };
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
@@ -330,51 +292,19 @@ static const char *value(struct dcat *x, xmlNode *p, const char *what)
     return o ? label(x, o, what) : literal(x, p, what);
 }
 
-/* The part of a URI after its last '/' or '#'. */
-static const char *last_segment(const char *uri)
-{
-    const char *s = uri + strlen(uri);
-    while (s > uri && s[-1] != '/' && s[-1] != '#')
-        s--;
-    return s;
-}
-
 static const char *frequency(struct dcat *x, xmlNode *p)
 {
-    const char *v = value(x, p, "accrualPeriodicity");
-    if (!v || !strchr(v, '/'))
-        return v;
-    const char *code = last_segment(v);
-    for (size_t i = 0; i < sizeof frequencies / sizeof frequencies[0]; i++)
-        if (strcasecmp(code, frequencies[i].code) == 0)
-            return frequencies[i].api;
-    return v;
+    return yk_dcat_frequency(value(x, p, "accrualPeriodicity"));
 }
 
-/* EU language URIs (…/language/UKR) to the codes CKAN uses. */
 static const char *language(struct dcat *x, xmlNode *p)
 {
-    const char *v = value(x, p, "language");
-    if (!v || !strchr(v, '/'))
-        return v;
-    const char *code = last_segment(v);
-    if (strcasecmp(code, "UKR") == 0)
-        return "uk";
-    if (strcasecmp(code, "ENG") == 0)
-        return "en";
-    return v;
+    return yk_dcat_language(value(x, p, "language"));
 }
 
-/* A format or media type URI (…/file-type/CSV, …/media-types/text/csv) to its name. */
 static const char *format(struct dcat *x, xmlNode *p, const char *what)
 {
-    const char *v = value(x, p, what);
-    const char *m = v ? strstr(v, "/media-types/") : NULL;
-    if (m)
-        return m + strlen("/media-types/");
-    if (v && strstr(v, "/file-type/"))
-        return last_segment(v);
-    return v;
+    return yk_dcat_format(value(x, p, what));
 }
 
 static const char *email(struct dcat *x, xmlNode *p)
@@ -388,12 +318,9 @@ static void extra(struct dcat *x, struct yk_kv *kv, size_t *n, xmlNode *p)
     if (*n >= YK_CAT_LIST_MAX)
         return;
     const char *ns = p->ns ? (const char *)p->ns->href : "";
-    const char *key = NULL;
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0] && !key; i++)
-        if (strcmp(ns, prefixes[i].ns) == 0)
-            key = yk_arena_printf(x->c->arena, "%s:%s", prefixes[i].prefix, p->name);
-    if (!key)
-        key = yk_arena_printf(x->c->arena, "%s%s", ns, p->name);
+    const char *prefix = yk_dcat_prefix(ns);
+    const char *key = prefix ? yk_arena_printf(x->c->arena, "%s:%s", prefix, p->name)
+                             : yk_arena_printf(x->c->arena, "%s%s", ns, p->name);
     const char *v = value(x, p, "extra");
     if (!key)
         x->c->rc = YK_ENOMEM;
@@ -431,26 +358,16 @@ static const struct {
     const char *ns, *name;
     enum prop kind;
 } known[] = {
-    {NS_DCT, "title", P_TITLE},
-    {NS_DCT, "description", P_DESCRIPTION},
-    {NS_DCT, "identifier", P_IDENTIFIER},
-    {NS_DCT, "publisher", P_PUBLISHER},
-    {NS_DCT, "issued", P_ISSUED},
-    {NS_DCT, "modified", P_MODIFIED},
-    {NS_DCT, "license", P_LICENSE},
-    {NS_DCT, "accrualPeriodicity", P_FREQUENCY},
-    {NS_DCT, "language", P_LANGUAGE},
-    {NS_DCT, "format", P_FORMAT},
-    {NS_DCT, "conformsTo", P_CONFORMS},
-    {NS_DCAT, "keyword", P_KEYWORD},
-    {NS_DCAT, "contactPoint", P_CONTACT},
-    {NS_DCAT, "distribution", P_DISTRIBUTION},
-    {NS_DCAT, "landingPage", P_LANDING},
-    {NS_DCAT, "mediaType", P_MEDIA_TYPE},
-    {NS_DCAT, "downloadURL", P_DOWNLOAD},
-    {NS_DCAT, "accessURL", P_ACCESS},
-    {NS_DCAT, "byteSize", P_SIZE},
-    {NS_RDF, "type", P_SKIP},
+    {NS_DCT, "title", P_TITLE},           {NS_DCT, "description", P_DESCRIPTION},
+    {NS_DCT, "identifier", P_IDENTIFIER}, {NS_DCT, "publisher", P_PUBLISHER},
+    {NS_DCT, "issued", P_ISSUED},         {NS_DCT, "modified", P_MODIFIED},
+    {NS_DCT, "license", P_LICENSE},       {NS_DCT, "accrualPeriodicity", P_FREQUENCY},
+    {NS_DCT, "language", P_LANGUAGE},     {NS_DCT, "format", P_FORMAT},
+    {NS_DCT, "conformsTo", P_CONFORMS},   {NS_DCAT, "keyword", P_KEYWORD},
+    {NS_DCAT, "contactPoint", P_CONTACT}, {NS_DCAT, "distribution", P_DISTRIBUTION},
+    {NS_DCAT, "landingPage", P_LANDING},  {NS_DCAT, "mediaType", P_MEDIA_TYPE},
+    {NS_DCAT, "downloadURL", P_DOWNLOAD}, {NS_DCAT, "accessURL", P_ACCESS},
+    {NS_DCAT, "byteSize", P_SIZE},        {NS_RDF, "type", P_SKIP},
 };
 
 static enum prop kind_of(const xmlNode *p)
@@ -474,8 +391,9 @@ static void license(struct dcat *x, struct yk_dataset *d, xmlNode *p)
     const char *r = attr(p, NS_RDF, "resource");
     xmlNode *o = object_of(x, p);
     const char *about = o ? attr(o, NS_RDF, "about") : NULL;
-    d->license_id = r ? copy(x, r, p, "license") : about ? copy(x, about, o, "license")
-                                                       : literal(x, p, "license");
+    d->license_id = r       ? copy(x, r, p, "license")
+                    : about ? copy(x, about, o, "license")
+                            : literal(x, p, "license");
     if (o && o != p)
         d->license_title = name_of(x, o, "license");
 }
@@ -536,8 +454,7 @@ static int64_t byte_size(const char *s)
     return *s == '\0' || *s == '.' ? n : -1;
 }
 
-static void distribution(struct dcat *x, struct yk_dataset *d, struct yk_resource *r,
-                         xmlNode *p)
+static void distribution(struct dcat *x, struct yk_dataset *d, struct yk_resource *r, xmlNode *p)
 {
     xmlNode *o = object_of(x, p);
     const char *download = NULL, *access = NULL;
@@ -554,30 +471,55 @@ static void distribution(struct dcat *x, struct yk_dataset *d, struct yk_resourc
     props_init(&it, x, o);
     for (xmlNode *q; (q = props_next(&it)) != NULL;) {
         switch (kind_of(q)) {
-        case P_IDENTIFIER: set(&r->id, value(x, q, "identifier")); break;
+        case P_IDENTIFIER:
+            set(&r->id, value(x, q, "identifier"));
+            break;
         case P_TITLE:
             if (!title || lang_rank(q) > lang_rank(title))
                 title = q;
             break;
-        case P_DESCRIPTION: set(&r->description, value(x, q, "description")); break;
-        case P_FORMAT: set(&r->format, format(x, q, "format")); break;
-        case P_MEDIA_TYPE: set(&r->mimetype, format(x, q, "mediaType")); break;
-        case P_DOWNLOAD: set(&download, value(x, q, "downloadURL")); break;
-        case P_ACCESS: set(&access, value(x, q, "accessURL")); break;
-        case P_ISSUED: set(&r->created, value(x, q, "issued")); break;
-        case P_MODIFIED: set(&r->last_modified, value(x, q, "modified")); break;
-        case P_SIZE: r->size = byte_size(literal(x, q, "byteSize")); break;
-        case P_LICENSE: license(x, d, q); break;
-        case P_CONFORMS: set(&r->schema, value(x, q, "conformsTo")); break;
-        default: break;
+        case P_DESCRIPTION:
+            set(&r->description, value(x, q, "description"));
+            break;
+        case P_FORMAT:
+            set(&r->format, format(x, q, "format"));
+            break;
+        case P_MEDIA_TYPE:
+            set(&r->mimetype, format(x, q, "mediaType"));
+            break;
+        case P_DOWNLOAD:
+            set(&download, value(x, q, "downloadURL"));
+            break;
+        case P_ACCESS:
+            set(&access, value(x, q, "accessURL"));
+            break;
+        case P_ISSUED:
+            set(&r->created, value(x, q, "issued"));
+            break;
+        case P_MODIFIED:
+            set(&r->last_modified, value(x, q, "modified"));
+            break;
+        case P_SIZE:
+            r->size = byte_size(literal(x, q, "byteSize"));
+            break;
+        case P_LICENSE:
+            license(x, d, q);
+            break;
+        case P_CONFORMS:
+            set(&r->schema, value(x, q, "conformsTo"));
+            break;
+        default:
+            break;
         }
     }
     r->name = title ? literal(x, title, "title") : NULL;
     r->url = download ? download : access;
     set(&r->id, copy(x, attr(o, NS_RDF, "about"), o, "distribution"));
     if (!r->url)
-        yk_cat_note(x->c, x->file, line_of(o), "distribution %s: no dcat:downloadURL or "
-                    "dcat:accessURL", r->id ? r->id : "(unnamed)");
+        yk_cat_note(x->c, x->file, line_of(o),
+                    "distribution %s: no dcat:downloadURL or "
+                    "dcat:accessURL",
+                    r->id ? r->id : "(unnamed)");
     yk_cat_locate(x->c, r, x->file, line_of(o));
 }
 
@@ -628,14 +570,30 @@ static int dataset(struct dcat *x, xmlNode *n)
             if (!desc || lang_rank(p) > lang_rank(desc))
                 desc = p;
             break;
-        case P_IDENTIFIER: set(&d.id, value(x, p, "identifier")); break;
-        case P_PUBLISHER: publisher(x, &d, p); break;
-        case P_ISSUED: set(&d.metadata_created, value(x, p, "issued")); break;
-        case P_MODIFIED: set(&d.metadata_modified, value(x, p, "modified")); break;
-        case P_LICENSE: license(x, &d, p); break;
-        case P_FREQUENCY: set(&d.update_frequency, frequency(x, p)); break;
-        case P_LANGUAGE: set(&d.language, language(x, p)); break;
-        case P_CONTACT: contact(x, &d, p); break;
+        case P_IDENTIFIER:
+            set(&d.id, value(x, p, "identifier"));
+            break;
+        case P_PUBLISHER:
+            publisher(x, &d, p);
+            break;
+        case P_ISSUED:
+            set(&d.metadata_created, value(x, p, "issued"));
+            break;
+        case P_MODIFIED:
+            set(&d.metadata_modified, value(x, p, "modified"));
+            break;
+        case P_LICENSE:
+            license(x, &d, p);
+            break;
+        case P_FREQUENCY:
+            set(&d.update_frequency, frequency(x, p));
+            break;
+        case P_LANGUAGE:
+            set(&d.language, language(x, p));
+            break;
+        case P_CONTACT:
+            contact(x, &d, p);
+            break;
         case P_KEYWORD: {
             const char *t = d.ntags < YK_CAT_LIST_MAX ? literal(x, p, "keyword") : NULL;
             if (t)
@@ -648,13 +606,16 @@ static int dataset(struct dcat *x, xmlNode *n)
             break;
         case P_LANDING: {
             const char *u = value(x, p, "landingPage");
-            if (u && !d.name && *last_segment(u))
-                d.name = last_segment(u);
+            if (u && !d.name && *yk_dcat_last_segment(u))
+                d.name = yk_dcat_last_segment(u);
             extra(x, kv, &nkv, p);
             break;
         }
-        case P_SKIP: break;
-        default: extra(x, kv, &nkv, p); break;
+        case P_SKIP:
+            break;
+        default:
+            extra(x, kv, &nkv, p);
+            break;
         }
     }
     d.title = title ? literal(x, title, "title") : NULL;

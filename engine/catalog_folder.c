@@ -53,8 +53,7 @@ static int list(struct yk_cat *c, const char *dir, struct listing *l)
 {
     DIR *d = opendir(dir);
     if (!d)
-        return yk_error_set(c->err, YK_EIO, dir, 0, 0, "cannot open folder: %s",
-                            strerror(errno));
+        return yk_error_set(c->err, YK_EIO, dir, 0, 0, "cannot open folder: %s", strerror(errno));
     int rc = 0;
     for (struct dirent *de; rc == 0 && (de = readdir(d)) != NULL;) {
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)

@@ -18,8 +18,14 @@ enum {
     XL = YK_CAT_XL
 };
 
-#define TEXT(k, field, w) {.key = k, .how = YK_CAT_TEXT, .off = OFF(field), .where = w}
-#define DO(k, h, w) {.key = k, .how = h, .where = w}
+#define TEXT(k, field, w)                                                                          \
+    {                                                                                              \
+        .key = k, .how = YK_CAT_TEXT, .off = OFF(field), .where = w                                \
+    }
+#define DO(k, h, w)                                                                                \
+    {                                                                                              \
+        .key = k, .how = h, .where = w                                                             \
+    }
 
 /* In strcmp order: looked up with bsearch. */
 static const struct yk_cat_field fields[] = {
@@ -96,7 +102,6 @@ static int cmp_res_field(const void *key, const void *elem)
     return strcmp(key, ((const struct res_field *)elem)->key);
 }
 
-
 static int cmp_field(const void *key, const void *elem)
 {
     return strcmp(key, ((const struct yk_cat_field *)elem)->key);
@@ -129,8 +134,7 @@ const char *yk_cat_flat(struct yk_cat *c, const json_t *v, const char *file, uin
         return NULL;
     switch (json_typeof(v)) {
     case JSON_STRING:
-        return yk_cat_text(c, json_string_value(v), strlen(json_string_value(v)), file, line,
-                           what);
+        return yk_cat_text(c, json_string_value(v), strlen(json_string_value(v)), file, line, what);
     case JSON_INTEGER:
         snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         return yk_cat_text(c, num, strlen(num), file, line, what);
@@ -162,8 +166,12 @@ const char *yk_cat_flat(struct yk_cat *c, const json_t *v, const char *file, uin
 void yk_cat_build_init(struct yk_cat_build *b, struct yk_cat *c, enum yk_cat_dialect dialect,
                        struct yk_dataset *d, struct yk_resource *file_res)
 {
-    *b = (struct yk_cat_build){.c = c, .d = d, .dialect = dialect, .file = d->source,
-                               .line = d->source_line, .file_res = file_res};
+    *b = (struct yk_cat_build){.c = c,
+                               .d = d,
+                               .dialect = dialect,
+                               .file = d->source,
+                               .line = d->source_line,
+                               .file_res = file_res};
 }
 
 void yk_cat_build_text(struct yk_cat_build *b, size_t off, const char *key, const char *t)
@@ -171,12 +179,13 @@ void yk_cat_build_text(struct yk_cat_build *b, size_t off, const char *key, cons
     const char **slot = (const char **)(void *)((char *)b->d + off);
     if (!t)
         return;
+    char first[96];
     if (!*slot)
         *slot = t;
     else if (strcmp(*slot, t) != 0)
         yk_cat_note(b->c, b->file, b->line,
-                    "%s: given twice with different values; the first, \"%.80s\", is kept", key,
-                    *slot);
+                    "%s: given twice with different values; the first, \"%s\", is kept", key,
+                    yk_cat_clip(first, sizeof first, *slot));
 }
 
 void yk_cat_build_extra(struct yk_cat_build *b, const char *key, const char *value)
@@ -259,7 +268,9 @@ int yk_cat_build_finish(struct yk_cat_build *b)
     struct yk_dataset *d = b->d;
     if (!d->title)
         yk_cat_note(c, b->file, b->line, "dataset %s: no title",
-                    d->name ? d->name : d->id ? d->id : "(unnamed)");
+                    d->name ? d->name
+                    : d->id ? d->id
+                            : "(unnamed)");
     if (b->ntags) {
         const char **tags = yk_arena_alloc(c->arena, b->ntags * sizeof *tags);
         if (tags)
@@ -320,7 +331,8 @@ static void map_tags(struct yk_cat_build *b, const char *key, const json_t *v)
     }
     size_t i;
     const json_t *t;
-    json_array_foreach (v, i, t) {
+    json_array_foreach(v, i, t)
+    {
         const json_t *name = json_is_object(t) ? json_object_get(t, "name") : t;
         if (json_is_string(name))
             yk_cat_build_tag(b, json_string_value(name), strlen(json_string_value(name)));
@@ -336,7 +348,7 @@ static void map_extras(struct yk_cat_build *b, const json_t *v)
     const json_t *value;
     size_t i;
     if (json_is_object(v)) {
-        json_object_foreach ((json_t *)v, key, value)
+        json_object_foreach((json_t *)v, key, value)
             yk_cat_build_extra_field(b, key, flat(b, value, key));
         return;
     }
@@ -346,7 +358,8 @@ static void map_extras(struct yk_cat_build *b, const json_t *v)
         add_extra_json(b, "extras", v);
         return;
     }
-    json_array_foreach (v, i, value) {
+    json_array_foreach(v, i, value)
+    {
         const json_t *k = json_object_get(value, "key");
         const json_t *state = json_object_get(value, "state");
         if (!json_is_string(k)) {
@@ -374,7 +387,8 @@ static void map_organization(struct yk_cat_build *b, const json_t *v)
     const json_t *edrpou = json_object_get(v, "edrpou");
     size_t i;
     const json_t *e;
-    json_array_foreach (json_object_get(v, "extras"), i, e) {
+    json_array_foreach(json_object_get(v, "extras"), i, e)
+    {
         const json_t *k = json_object_get(e, "key");
         if (!edrpou && json_is_string(k) && strcmp(json_string_value(k), "edrpou") == 0)
             edrpou = json_object_get(e, "value");
@@ -435,7 +449,8 @@ static void map_contributors(struct yk_cat_build *b, const json_t *v)
 {
     size_t i;
     const json_t *p;
-    json_array_foreach (v, i, p) {
+    json_array_foreach(v, i, p)
+    {
         const json_t *role = json_object_get(p, "role");
         const char *r = json_is_string(role) ? json_string_value(role) : "contributor";
         const json_t *title = json_object_get(p, "title"), *email = json_object_get(p, "email");
@@ -448,11 +463,12 @@ static void map_contributors(struct yk_cat_build *b, const json_t *v)
             const json_t *org = json_object_get(p, "organization");
             set_text(b, OFF(publisher_name), "contributors.publisher", org ? org : title);
         } else {
-            char key[96];
+            char key[96], name[64];
             bool author = strcmp(r, "author") == 0;
-            snprintf(key, sizeof key, author ? "author" : "contributor.%.60s", r);
+            yk_cat_clip(name, sizeof name, r);
+            snprintf(key, sizeof key, author ? "author" : "contributor.%s", name);
             add_extra_json(b, key, title);
-            snprintf(key, sizeof key, author ? "author_email" : "contributor.%.60s.email", r);
+            snprintf(key, sizeof key, author ? "author_email" : "contributor.%s.email", name);
             add_extra_json(b, key, email);
         }
     }
@@ -514,11 +530,15 @@ static int64_t parse_size(struct yk_cat_build *b, size_t i, const char *s)
 void yk_cat_res_finish(struct yk_cat_build *b, const struct yk_cat_res *r, size_t i,
                        struct yk_resource *res)
 {
-    *res = (struct yk_resource){.id = r->id, .name = r->title ? r->title : r->name,
-                                .description = r->description, .format = r->format,
+    *res = (struct yk_resource){.id = r->id,
+                                .name = r->title ? r->title : r->name,
+                                .description = r->description,
+                                .format = r->format,
                                 .mimetype = r->mimetype ? r->mimetype : r->mediatype,
-                                .url = r->url ? r->url : r->path, .created = r->created,
-                                .last_modified = r->last_modified, .schema = r->schema};
+                                .url = r->url ? r->url : r->path,
+                                .created = r->created,
+                                .last_modified = r->last_modified,
+                                .schema = r->schema};
     res->size = parse_size(b, i, r->size ? r->size : r->bytes);
     if (!res->url && r->inline_data)
         yk_cat_note(b->c, b->file, b->line, "resources[%zu]: inline data is not read", i);
@@ -554,10 +574,8 @@ static void map_resources(struct yk_cat_build *b, const json_t *v)
             yk_cat_note(c, b->file, b->line, "resources[%zu]: expected an object", i);
             continue;
         }
-        json_object_foreach ((json_t *)r, key, val)
-            if (!json_is_null(val))
-                yk_cat_res_member(b, &slots, i, key,
-                                  json_is_string(val) ? json_string_value(val) : NULL, val);
+        json_object_foreach((json_t *)r, key, val) if (!json_is_null(val)) yk_cat_res_member(
+            b, &slots, i, key, json_is_string(val) ? json_string_value(val) : NULL, val);
         yk_cat_res_finish(b, &slots, i, &rs[k++]);
     }
     b->d->resources = rs;
@@ -577,22 +595,36 @@ void yk_cat_build_json(struct yk_cat_build *b, const char *key, const json_t *v)
         return;
     }
     switch (f->how) {
-    case YK_CAT_TEXT: set_text(b, f->off, key, v); break;
+    case YK_CAT_TEXT:
+        set_text(b, f->off, key, v);
+        break;
     case YK_CAT_PRIVATE:
-        b->d->is_private = json_is_true(v) ||
-                           (json_is_string(v) && strcmp(json_string_value(v), "true") == 0);
+        b->d->is_private =
+            json_is_true(v) || (json_is_string(v) && strcmp(json_string_value(v), "true") == 0);
         break;
     case YK_CAT_TAGS:
         /* data.gov.ua sends both tags[] and tag_string; the list is the richer one. */
         if (strcmp(key, "tag_string") != 0 || !b->has_tags)
             map_tags(b, key, v);
         break;
-    case YK_CAT_ORGANIZATION: map_organization(b, v); break;
-    case YK_CAT_PUBLISHER: map_publisher(b, v); break;
-    case YK_CAT_RESOURCES: map_resources(b, v); break;
-    case YK_CAT_EXTRAS: map_extras(b, v); break;
-    case YK_CAT_LICENSES: map_licenses(b, v); break;
-    case YK_CAT_CONTRIBUTORS: map_contributors(b, v); break;
+    case YK_CAT_ORGANIZATION:
+        map_organization(b, v);
+        break;
+    case YK_CAT_PUBLISHER:
+        map_publisher(b, v);
+        break;
+    case YK_CAT_RESOURCES:
+        map_resources(b, v);
+        break;
+    case YK_CAT_EXTRAS:
+        map_extras(b, v);
+        break;
+    case YK_CAT_LICENSES:
+        map_licenses(b, v);
+        break;
+    case YK_CAT_CONTRIBUTORS:
+        map_contributors(b, v);
+        break;
     case YK_CAT_RES_FORMAT:
         if (fr)
             fr->format = flat(b, v, key);
@@ -601,7 +633,8 @@ void yk_cat_build_json(struct yk_cat_build *b, const char *key, const json_t *v)
         if (fr)
             fr->mimetype = flat(b, v, key);
         break;
-    case YK_CAT_SKIP: break;
+    case YK_CAT_SKIP:
+        break;
     }
 }
 
@@ -613,8 +646,7 @@ int yk_cat_map_package(struct yk_cat *c, const json_t *pkg, enum yk_cat_dialect 
     b.has_tags = json_array_size(json_object_get(pkg, "tags")) > 0;
     const char *key;
     const json_t *v;
-    json_object_foreach ((json_t *)pkg, key, v)
-        yk_cat_build_json(&b, key, v);
+    json_object_foreach((json_t *)pkg, key, v) yk_cat_build_json(&b, key, v);
     return yk_cat_build_finish(&b);
 }
 

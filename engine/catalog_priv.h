@@ -19,29 +19,29 @@
 #define YK_CAT_XML_MAX_TEXT "64 MiB"
 #define YK_CAT_SIDECAR_MAX ((size_t)16 << 20) /* a <file>.meta.json sidecar, council.json */
 #define YK_CAT_SIDECAR_MAX_TEXT "16 MiB"
-#define YK_CAT_DATASETS_MAX 1000000u  /* datasets in one catalog */
-#define YK_CAT_RESOURCES_MAX 10000u   /* resources of one dataset */
-#define YK_CAT_LIST_MAX 1000u         /* tags, extras of one dataset */
-#define YK_CAT_STRING_MAX (1u << 20)  /* bytes of one text value */
-#define YK_CAT_NOTES_MAX 10000u       /* notes kept; the rest are counted in one last note */
-#define YK_CAT_FILES_MAX 1000000u     /* entries of one folder */
-#define YK_CAT_DEPTH_MAX 16u          /* subfolders of a plain folder */
-#define YK_CAT_JSON_DEPTH 512u        /* nesting the JSON scanner follows */
+#define YK_CAT_DATASETS_MAX 1000000u /* datasets in one catalog */
+#define YK_CAT_RESOURCES_MAX 10000u  /* resources of one dataset */
+#define YK_CAT_LIST_MAX 1000u        /* tags, extras of one dataset */
+#define YK_CAT_STRING_MAX (1u << 20) /* bytes of one text value */
+#define YK_CAT_NOTES_MAX 10000u      /* notes kept; the rest are counted in one last note */
+#define YK_CAT_FILES_MAX 1000000u    /* entries of one folder */
+#define YK_CAT_DEPTH_MAX 16u         /* subfolders of a plain folder */
+#define YK_CAT_JSON_DEPTH 512u       /* nesting the JSON scanner follows */
 
 /* The reading context. Datasets and notes grow in malloc'ed arrays while reading and are moved
- * into the arena at the end (yk_cat_finish), so growth never leaves dead copies in the arena. */
+ * into the arena when yk_catalog_load ends, so growth never leaves dead copies in the arena. */
 struct yk_cat {
     struct yk_arena *arena;
     struct yk_error *err;
-    const char *root;  /* in the arena */
-    char *root_real;   /* malloc'ed realpath of root, NULL when it has none */
+    const char *root; /* in the arena */
+    char *root_real;  /* malloc'ed realpath of root, NULL when it has none */
     size_t root_real_len;
     const char *kind;
     struct yk_dataset *ds;
     size_t nds, capds;
     struct yk_catalog_note *notes;
     size_t nnotes, capnotes, notes_dropped;
-    uint64_t digest; /* FNV-1a 64 over the metadata read so far */
+    uint64_t digest; /* over the metadata read so far (yk_cat_digest) */
     int rc;          /* sticky failure of a helper that returns a pointer (YK_ENOMEM) */
     /* Scratch for the tags and extras of the dataset being mapped, reused from dataset to
      * dataset (malloc'ed); each dataset gets an exact copy in the arena. */
@@ -49,6 +49,8 @@ struct yk_cat {
     size_t captags;
     struct yk_kv *kv;
     size_t capkv;
+    struct yk_resource *res; /* resources of the package being read from text */
+    size_t capres;
 };
 
 /* --- catalog.c: the context ------------------------------------------------------------ */
@@ -62,8 +64,8 @@ void yk_cat_note(struct yk_cat *c, const char *file, uint64_t line, const char *
 
 /* Copy n bytes of text into the arena, cut at YK_CAT_STRING_MAX on a character boundary (with
  * a note naming what). NULL for s NULL; NULL with c->rc set when out of memory. */
-const char *yk_cat_text(struct yk_cat *c, const char *s, size_t n, const char *file,
-                        uint64_t line, const char *what);
+const char *yk_cat_text(struct yk_cat *c, const char *s, size_t n, const char *file, uint64_t line,
+                        const char *what);
 
 /* Append a copy of *d (its index is set here). YK_ELIMIT past YK_CAT_DATASETS_MAX. */
 int yk_cat_push(struct yk_cat *c, const struct yk_dataset *d);
@@ -72,9 +74,12 @@ int yk_cat_push(struct yk_cat *c, const struct yk_dataset *d);
 void yk_cat_digest(struct yk_cat *c, const char *name, const void *data, size_t n);
 
 /* Read a whole file into a malloc'ed, NUL-terminated buffer. YK_EIO when it cannot be read,
- * YK_ELIMIT (naming what and cap_text) when it is larger than cap. */
+ * YK_ELIMIT (the message quoting cap_text) when it is larger than cap. */
 int yk_cat_read_file(const char *path, size_t cap, const char *cap_text, char **buf, size_t *len,
                      struct yk_error *err);
+
+/* s cut to fit buf (cap bytes with the NUL) on a character boundary; returns buf. */
+const char *yk_cat_clip(char *buf, size_t cap, const char *s);
 
 /* "dir/name" in the arena ("name" when dir is "."). */
 const char *yk_cat_join(struct yk_cat *c, const char *dir, const char *name);
@@ -180,6 +185,7 @@ void yk_cat_res_member(struct yk_cat_build *b, struct yk_cat_res *r, size_t i, c
 /* Is the key one yk_cat_res_member reads? (Others need not be copied.) */
 bool yk_cat_res_wants(const char *key);
 
+/* Settle resource i into *out (its size parsed, notes for a missing URL) and locate it. */
 void yk_cat_res_finish(struct yk_cat_build *b, const struct yk_cat_res *r, size_t i,
                        struct yk_resource *out);
 
@@ -248,19 +254,50 @@ int yk_scan_elem(struct yk_scan *s, size_t *j, bool *first);
 int yk_scan_decode(struct yk_scan *s, size_t start, size_t end, json_t **out);
 
 /* The string at b[start..end) (quotes included), unescaped and checked: the text is in
- * s->text (NUL-terminated, *len bytes). 0, YK_SCAN_FAIL when it is not valid JSON text (the
- * caller lets jansson say why), or YK_ENOMEM. */
+ * s->text (NUL-terminated, *len bytes). 0, YK_EPARSE when it is not valid JSON text (the
+ * failure recorded), or YK_ENOMEM. */
 int yk_scan_string(struct yk_scan *s, size_t start, size_t end, size_t *len);
+
+/* The same for the string starting at i, which also finds its end. */
+int yk_scan_string_at(struct yk_scan *s, size_t i, size_t *end, size_t *len);
+
+/* Where the number or literal starting at i ends. */
+size_t yk_scan_scalar_end(const struct yk_scan *s, size_t i);
 
 /* Is b[start..end) a valid JSON number or literal (true, false, null)? */
 bool yk_scan_scalar_ok(const struct yk_scan *s, size_t start, size_t end);
 
+/* Check the value at *i by the rules jansson applies (control characters, escapes,
+ * surrogates, UTF-8, number syntax and range, separators) and move *i past it. depth is how
+ * deep the value is nested. 0 or YK_SCAN_FAIL. */
+int yk_scan_skip(struct yk_scan *s, size_t *i, unsigned depth);
+
 /* --- catalog_fast.c: CKAN packages mapped from their text ------------------------------- */
 
-/* Map the CKAN package whose object spans b[start..end) into *d (zeroed, source and line
- * set). 0, YK_EPARSE (with the error set), YK_ENOMEM. */
-int yk_cat_fast_package(struct yk_cat *c, struct yk_scan *s, size_t start, size_t end,
+/* Map the CKAN package whose object starts at b[start] into *d (zeroed, source and line set)
+ * and set *end past it. The text is checked as it is read; a package that is not valid JSON
+ * leaves no trace (its notes are withdrawn) and gives jansson's error. 0, YK_EPARSE,
+ * YK_ENOMEM. */
+int yk_cat_fast_package(struct yk_cat *c, struct yk_scan *s, size_t start, size_t *end,
                         struct yk_dataset *d);
+
+/* --- catalog_vocab.c: DCAT vocabularies ------------------------------------------------- */
+
+/* The part of a URI after its last '/' or '#'. */
+const char *yk_dcat_last_segment(const char *uri);
+
+/* An EU (…/authority/frequency/MONTHLY) or Dublin Core (…/cld/freq/monthly) frequency URI as
+ * the data.gov.ua API value ("once a month"); anything else, and NULL, as given. */
+const char *yk_dcat_frequency(const char *v);
+
+/* An EU language URI (…/language/UKR) as the code CKAN uses ("uk"); anything else as given. */
+const char *yk_dcat_language(const char *v);
+
+/* A file-type or media-type URI (…/file-type/CSV, …/media-types/text/csv) as its name. */
+const char *yk_dcat_format(const char *v);
+
+/* The usual prefix of an RDF namespace ("dct"), or NULL. */
+const char *yk_dcat_prefix(const char *ns);
 
 /* --- the readers ---------------------------------------------------------------------------- */
 

@@ -219,25 +219,23 @@ static void row(struct reg *r)
     d.publisher_name = v[C_PUBLISHER];
     d.publisher_edrpou = v[C_PUBLISHER_ID];
     d.maintainer = v[C_CONTACT];
-    d.maintainer_email = v[C_EMAIL] && strncasecmp(v[C_EMAIL], "mailto:", 7) == 0
-                             ? v[C_EMAIL] + 7
-                             : v[C_EMAIL];
+    d.maintainer_email =
+        v[C_EMAIL] && strncasecmp(v[C_EMAIL], "mailto:", 7) == 0 ? v[C_EMAIL] + 7 : v[C_EMAIL];
     d.extras = kv;
     if (v[C_KEYWORDS])
         split_tags(r, &d, v[C_KEYWORDS]);
     if (v[C_URL] || v[C_FORMAT]) {
         struct yk_resource *res = yk_arena_calloc(r->c->arena, 1, sizeof *res);
         if (res) {
-            *res = (struct yk_resource){.name = d.title, .format = v[C_FORMAT],
-                                        .url = v[C_URL], .size = -1};
+            *res = (struct yk_resource){
+                .name = d.title, .format = v[C_FORMAT], .url = v[C_URL], .size = -1};
             yk_cat_locate(r->c, res, r->file, r->rec_line);
             d.resources = res;
             d.nresources = 1;
         }
     }
     if (!d.title)
-        yk_cat_note(r->c, r->file, r->rec_line, "dataset %s: no title",
-                    d.id ? d.id : "(unnamed)");
+        yk_cat_note(r->c, r->file, r->rec_line, "dataset %s: no title", d.id ? d.id : "(unnamed)");
     if (!kv || r->c->rc < 0)
         r->rc = YK_ENOMEM;
     else

@@ -415,7 +415,7 @@ int yk_zip_open_member(struct yk_input *in, const struct yk_zip_member *m,
     struct yk_source src = {range_read, range_close, r};
     if ((rc = yk_input_open_source_take(in, &src, name, err)) < 0)
         return rc;
-    struct inflater *f;
+    struct inflater *f = NULL;
     rc = push_inflater(in, m->method == 8 ? MODE_RAW : MODE_STORED, "zip member", limits, stats, &f,
                        err);
     if (rc < 0)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "catalog_priv.h"
+#include "utf8.h"
 
 #define KEY_PATH_MAX 160
 
@@ -32,6 +33,8 @@ static int bad(struct council_ctx *x, const char *path, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    size_t n = strlen(msg);
+    msg[yk_utf8_floor((const unsigned char *)msg, n, n)] = '\0'; /* a cut character */
     return yk_error_set(x->err, YK_EINVAL, x->file, 0, 0, "%s: %s", path, msg);
 }
 
@@ -59,8 +62,9 @@ static bool all_digits(const char *s, size_t n)
 /* A Перелік item key: "all.N" or "local.N", N from 1 without leading zeros. */
 static bool item_shape(const char *s)
 {
-    const char *n = strncmp(s, "all.", 4) == 0 ? s + 4 : strncmp(s, "local.", 6) == 0 ? s + 6
-                                                                                       : NULL;
+    const char *n = strncmp(s, "all.", 4) == 0     ? s + 4
+                    : strncmp(s, "local.", 6) == 0 ? s + 6
+                                                   : NULL;
     if (!n || *n < '1' || *n > '9' || strlen(n) > 3)
         return false;
     for (; *n; n++)
@@ -69,12 +73,15 @@ static bool item_shape(const char *s)
     return true;
 }
 
-/* The key names an item. Only the shape is checked here: whether the item exists in the
- * shipped Перелік is for yk_perelik_find on yk_perelik_city() to say, once that is linked. */
+/* The key names an item of the Перелік that ships with yakist (when that could be loaded; the
+ * shape alone is checked otherwise). */
 static int check_item(struct council_ctx *x, const char *path, const char *key)
 {
     if (!item_shape(key))
         return bad(x, path, "\"%s\" is not a Перелік item key (all.N or local.N)", key);
+    const struct yk_perelik *p = yk_perelik_city();
+    if (p && !yk_perelik_find(p, key))
+        return bad(x, path, "\"%s\" is not an item of the Перелік (%s)", key, p->name);
     return 0;
 }
 
@@ -113,13 +120,15 @@ static int only_keys(struct council_ctx *x, const json_t *obj, const char *path,
 {
     const char *key;
     const json_t *v;
-    json_object_foreach ((json_t *)obj, key, v) {
+    json_object_foreach((json_t *)obj, key, v)
+    {
         bool ok = remark(key);
         for (const char *const *k = keys; *k && !ok; k++)
             ok = strcmp(key, *k) == 0;
         if (!ok) {
-            char at[KEY_PATH_MAX];
-            snprintf(at, sizeof at, "%.100s%s%.40s", path, *path ? "." : "", key);
+            char at[KEY_PATH_MAX], name[48];
+            snprintf(at, sizeof at, "%.100s%s%s", path, *path ? "." : "",
+                     yk_cat_clip(name, sizeof name, key));
             return bad(x, at, "unknown key");
         }
     }
@@ -136,8 +145,7 @@ static const struct yk_publisher *publisher_find(const struct yk_council *co, co
     return NULL;
 }
 
-static int aliases(struct council_ctx *x, const json_t *v, const char *path,
-                   struct yk_publisher *p)
+static int aliases(struct council_ctx *x, const json_t *v, const char *path, struct yk_publisher *p)
 {
     char at[KEY_PATH_MAX];
     snprintf(at, sizeof at, "%.100s.aliases", path);
@@ -202,9 +210,9 @@ static int publishers(struct council_ctx *x, const json_t *v)
 /* The pairs of an {a: b} object or a [{ka: a, kb: b}] list, as the model's two-string structs
  * (responsibilities, not_applicable, mappings all have this shape). */
 struct pair_kind {
-    const char *name; /* "responsibilities" */
+    const char *name;    /* "responsibilities" */
     const char *ka, *kb; /* keys in the list form */
-    size_t size;          /* of one struct */
+    size_t size;         /* of one struct */
 };
 
 static int pair(struct council_ctx *x, const char *at, const char *a, const json_t *b,
@@ -220,7 +228,7 @@ static int pair(struct council_ctx *x, const char *at, const char *a, const json
 static int pairs(struct council_ctx *x, const json_t *v, const struct pair_kind *k, void **out,
                  size_t *nout)
 {
-    char at[KEY_PATH_MAX];
+    char at[KEY_PATH_MAX], name[104];
     size_t n = json_is_object(v) ? json_object_size(v) : json_array_size(v);
     if (!v || json_is_null(v))
         return 0;
@@ -234,9 +242,10 @@ static int pairs(struct council_ctx *x, const json_t *v, const struct pair_kind 
     if (json_is_object(v)) {
         const char *key;
         const json_t *val;
-        json_object_foreach ((json_t *)v, key, val) {
+        json_object_foreach((json_t *)v, key, val)
+        {
             const char **slot = (const char **)(void *)(arr + i * k->size);
-            snprintf(at, sizeof at, "%s[\"%.100s\"]", k->name, key);
+            snprintf(at, sizeof at, "%s[\"%s\"]", k->name, yk_cat_clip(name, sizeof name, key));
             if ((rc = pair(x, at, key, val, &slot[0], &slot[1])) < 0)
                 return rc;
             i++;
@@ -270,8 +279,9 @@ static int pairs(struct council_ctx *x, const json_t *v, const struct pair_kind 
 static void where(char *at, size_t cap, const json_t *v, const char *name, size_t i,
                   const char *key, const char *field)
 {
+    char clipped[104];
     if (json_is_object(v))
-        snprintf(at, cap, "%s[\"%.100s\"]", name, key);
+        snprintf(at, cap, "%s[\"%s\"]", name, yk_cat_clip(clipped, sizeof clipped, key));
     else
         snprintf(at, cap, "%s[%zu].%s", name, i, field);
 }
@@ -314,20 +324,20 @@ static int check_lists(struct council_ctx *x, const json_t *root)
 
 static int council(struct council_ctx *x, const json_t *root)
 {
-    static const char *const keys[] = {"name",           "edrpou",   "katottg", "portal",
-                                       "publishers",     "responsibilities",    "not_applicable",
-                                       "mappings",       "policy",   NULL};
+    static const char *const keys[] = {
+        "name",           "edrpou",   "katottg", "portal", "publishers", "responsibilities",
+        "not_applicable", "mappings", "policy",  NULL};
     static const struct pair_kind resp = {"responsibilities", "item", "publisher",
                                           sizeof(struct yk_responsibility)};
     static const struct pair_kind na = {"not_applicable", "item", "reason",
                                         sizeof(struct yk_not_applicable)};
-    static const struct pair_kind map = {"mappings", "dataset", "item",
-                                         sizeof(struct yk_mapping)};
+    static const struct pair_kind map = {"mappings", "dataset", "item", sizeof(struct yk_mapping)};
     struct yk_council *co = x->out;
     int rc;
     if (!json_is_object(root))
         return yk_error_set(x->err, YK_EINVAL, x->file, 1, 1, "council.json: expected an object");
-    if ((rc = only_keys(x, root, "", keys)) < 0 || (rc = text(x, root, "name", "", true, &co->name)) < 0 ||
+    if ((rc = only_keys(x, root, "", keys)) < 0 ||
+        (rc = text(x, root, "name", "", true, &co->name)) < 0 ||
         (rc = edrpou(x, root, "", &co->edrpou)) < 0 ||
         (rc = text(x, root, "katottg", "", false, &co->katottg)) < 0 ||
         (rc = text(x, root, "portal", "", false, &co->portal)) < 0)
@@ -340,8 +350,8 @@ static int council(struct council_ctx *x, const json_t *root)
     if ((rc = publishers(x, json_object_get(root, "publishers"))) < 0 ||
         (rc = pairs(x, json_object_get(root, "responsibilities"), &resp,
                     (void **)&co->responsibilities, &co->nresponsibilities)) < 0 ||
-        (rc = pairs(x, json_object_get(root, "not_applicable"), &na,
-                    (void **)&co->not_applicable, &co->nnot_applicable)) < 0 ||
+        (rc = pairs(x, json_object_get(root, "not_applicable"), &na, (void **)&co->not_applicable,
+                    &co->nnot_applicable)) < 0 ||
         (rc = pairs(x, json_object_get(root, "mappings"), &map, (void **)&co->mappings,
                     &co->nmappings)) < 0 ||
         (rc = check_lists(x, root)) < 0)
@@ -362,8 +372,10 @@ static int council(struct council_ctx *x, const json_t *root)
 int yk_council_load(const char *path, struct yk_arena *arena, struct yk_council **out,
                     struct yk_error *err)
 {
+    struct yk_error local;
     char *buf = NULL;
     size_t len = 0;
+    err = err ? err : &local;
     yk_error_clear(err);
     int rc = yk_cat_read_file(path, YK_CAT_SIDECAR_MAX, YK_CAT_SIDECAR_MAX_TEXT, &buf, &len, err);
     if (rc < 0)

@@ -24,6 +24,7 @@ struct yk_rule_ctx {
     void *state;
     const char **params; /* resolved text, by descriptor index */
     uint64_t count, kept;
+    uint64_t checked; /* file runs: rows (on_row) or cells (on_cell) given to it, for scores */
 };
 
 struct yk_emitter {

@@ -82,8 +82,8 @@ static void file_name(const char *url, char *out, size_t cap)
     char ext[12] = "";
     size_t n = 0;
     for (const char *c = dot ? dot + 1 : url + end; c < url + end && n + 1 < sizeof ext; c++) {
-        bool alnum = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-                     (*c >= '0' && *c <= '9');
+        bool alnum =
+            (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9');
         if (!alnum) {
             n = 0;
             break;
@@ -139,8 +139,8 @@ static int download(const char *url, FILE *f, struct yk_error *err)
 
 /* Download into a fresh file in dir, named name: through a temporary name in the same folder,
  * renamed when complete, so a reader never sees half a file. */
-static int download_to(const char *url, const char *dir, const char *name, char *final,
-                       size_t cap, struct yk_error *err)
+static int download_to(const char *url, const char *dir, const char *name, char *final, size_t cap,
+                       struct yk_error *err)
 {
     char part[4096];
     if (snprintf(final, cap, "%s/%s", dir, name) >= (int)cap ||

@@ -9,39 +9,23 @@
 #define WORK_MAX 256 /* a longer format field names nothing useful */
 
 static const struct yk_fmt formats[] = {
-    {"CSV", YK_FCLASS_OPEN, 3, "csv"},
-    {"TSV", YK_FCLASS_OPEN, 3, "tsv"},
-    {"JSON", YK_FCLASS_OPEN, 3, "json"},
-    {"GeoJSON", YK_FCLASS_OPEN, 3, "json"},
-    {"JSON-LD", YK_FCLASS_OPEN, 4, "json"},
-    {"XML", YK_FCLASS_OPEN, 3, "xml"},
-    {"KML", YK_FCLASS_OPEN, 3, "xml"},
-    {"GML", YK_FCLASS_OPEN, 3, "xml"},
-    {"RDF", YK_FCLASS_OPEN, 4, "xml"},
-    {"TTL", YK_FCLASS_OPEN, 4, NULL},
+    {"CSV", YK_FCLASS_OPEN, 3, "csv"},        {"TSV", YK_FCLASS_OPEN, 3, "tsv"},
+    {"JSON", YK_FCLASS_OPEN, 3, "json"},      {"GeoJSON", YK_FCLASS_OPEN, 3, "json"},
+    {"JSON-LD", YK_FCLASS_OPEN, 4, "json"},   {"XML", YK_FCLASS_OPEN, 3, "xml"},
+    {"KML", YK_FCLASS_OPEN, 3, "xml"},        {"GML", YK_FCLASS_OPEN, 3, "xml"},
+    {"RDF", YK_FCLASS_OPEN, 4, "xml"},        {"TTL", YK_FCLASS_OPEN, 4, NULL},
     {"API", YK_FCLASS_OPEN, 3, NULL}, /* a web service: its answers are not sniffed */
-    {"ODS", YK_FCLASS_SPREADSHEET, 3, "ods"},
-    {"XLSX", YK_FCLASS_SPREADSHEET, 2, "xlsx"},
-    {"XLS", YK_FCLASS_PROPRIETARY, 2, "xls"},
-    {"SHP", YK_FCLASS_PROPRIETARY, 2, NULL},
-    {"DBF", YK_FCLASS_PROPRIETARY, 2, NULL},
-    {"PDF", YK_FCLASS_DOCUMENT, 1, "pdf"},
-    {"DOC", YK_FCLASS_DOCUMENT, 1, "doc"},
-    {"DOCX", YK_FCLASS_DOCUMENT, 1, "docx"},
-    {"RTF", YK_FCLASS_DOCUMENT, 1, "rtf"},
-    {"ODT", YK_FCLASS_DOCUMENT, 1, "odt"},
-    {"HTML", YK_FCLASS_DOCUMENT, 1, "html"},
-    {"TXT", YK_FCLASS_DOCUMENT, 1, "txt"},
-    {"PPTX", YK_FCLASS_DOCUMENT, 1, "pptx"},
-    {"ODP", YK_FCLASS_DOCUMENT, 1, "odp"},
-    {"JPEG", YK_FCLASS_IMAGE, 1, "jpeg"},
-    {"PNG", YK_FCLASS_IMAGE, 1, "png"},
-    {"TIFF", YK_FCLASS_IMAGE, 1, "tiff"},
-    {"GIF", YK_FCLASS_IMAGE, 1, "gif"},
-    {"ZIP", YK_FCLASS_ARCHIVE, 1, "zip"},
-    {"GZIP", YK_FCLASS_ARCHIVE, 1, "gzip"},
-    {"7Z", YK_FCLASS_ARCHIVE, 1, "7z"},
-    {"RAR", YK_FCLASS_ARCHIVE, 1, "rar"},
+    {"ODS", YK_FCLASS_SPREADSHEET, 3, "ods"}, {"XLSX", YK_FCLASS_SPREADSHEET, 2, "xlsx"},
+    {"XLS", YK_FCLASS_PROPRIETARY, 2, "xls"}, {"SHP", YK_FCLASS_PROPRIETARY, 2, NULL},
+    {"DBF", YK_FCLASS_PROPRIETARY, 2, NULL},  {"PDF", YK_FCLASS_DOCUMENT, 1, "pdf"},
+    {"DOC", YK_FCLASS_DOCUMENT, 1, "doc"},    {"DOCX", YK_FCLASS_DOCUMENT, 1, "docx"},
+    {"RTF", YK_FCLASS_DOCUMENT, 1, "rtf"},    {"ODT", YK_FCLASS_DOCUMENT, 1, "odt"},
+    {"HTML", YK_FCLASS_DOCUMENT, 1, "html"},  {"TXT", YK_FCLASS_DOCUMENT, 1, "txt"},
+    {"PPTX", YK_FCLASS_DOCUMENT, 1, "pptx"},  {"ODP", YK_FCLASS_DOCUMENT, 1, "odp"},
+    {"JPEG", YK_FCLASS_IMAGE, 1, "jpeg"},     {"PNG", YK_FCLASS_IMAGE, 1, "png"},
+    {"TIFF", YK_FCLASS_IMAGE, 1, "tiff"},     {"GIF", YK_FCLASS_IMAGE, 1, "gif"},
+    {"ZIP", YK_FCLASS_ARCHIVE, 1, "zip"},     {"GZIP", YK_FCLASS_ARCHIVE, 1, "gzip"},
+    {"7Z", YK_FCLASS_ARCHIVE, 1, "7z"},       {"RAR", YK_FCLASS_ARCHIVE, 1, "rar"},
 };
 
 struct alias {
@@ -50,10 +34,10 @@ struct alias {
 };
 
 static const struct alias aliases[] = {
-    {"xlxs", "XLSX"},    {"xslx", "XLSX"},    {"xlsm", "XLSX"},    {"cvs", "CSV"},
-    {"scv", "CSV"},      {"jsn", "JSON"},     {"geo+json", "GeoJSON"},
-    {"jsonld", "JSON-LD"}, {"turtle", "TTL"}, {"rdf+xml", "RDF"},  {"jpg", "JPEG"},
-    {"tif", "TIFF"},     {"htm", "HTML"},     {"gz", "GZIP"},      {"text", "TXT"},
+    {"xlxs", "XLSX"},  {"xslx", "XLSX"},   {"xlsm", "XLSX"},        {"cvs", "CSV"},
+    {"scv", "CSV"},    {"jsn", "JSON"},    {"geo+json", "GeoJSON"}, {"jsonld", "JSON-LD"},
+    {"turtle", "TTL"}, {"rdf+xml", "RDF"}, {"jpg", "JPEG"},         {"tif", "TIFF"},
+    {"htm", "HTML"},   {"gz", "GZIP"},     {"text", "TXT"},
 };
 
 static const struct alias media_types[] = {
@@ -160,16 +144,17 @@ static void read_token(struct yk_fmt_reading *r, const char *s, size_t n)
 {
     char tok[WORK_MAX];
     size_t m = 0;
+    bool lookalike = false;
     while (n > 0 && *s == '.')
         s++, n--, r->flags |= YK_FMT_DOT;
     for (size_t i = 0; i < n && m < sizeof tok - 1;) {
         size_t k = 0;
-        for (size_t h = 0; !k && (unsigned char)s[i] >= 0x80 &&
-                           h < sizeof homoglyphs / sizeof homoglyphs[0]; h++)
+        for (size_t h = 0;
+             !k && (unsigned char)s[i] >= 0x80 && h < sizeof homoglyphs / sizeof homoglyphs[0]; h++)
             if (i + 2 <= n && memcmp(s + i, homoglyphs[h].cyr, 2) == 0) {
                 tok[m++] = homoglyphs[h].lat;
                 k = 2;
-                r->flags |= YK_FMT_HOMOGLYPH;
+                lookalike = true;
             }
         if (!k) {
             if ((unsigned char)s[i] >= 0x80) {
@@ -183,6 +168,8 @@ static void read_token(struct yk_fmt_reading *r, const char *s, size_t n)
     }
     if (m == 0)
         return;
+    if (lookalike)
+        r->flags |= YK_FMT_HOMOGLYPH; /* only once the whole part reads as Latin */
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
         const char *name = formats[i].name;
         if (!caseeq(tok, m, name))
@@ -217,7 +204,8 @@ static bool read_media_type(struct yk_fmt_reading *r, const char *s, size_t n)
     size_t len = 0;
     while (len < n && s[len] != ';' && s[len] != ' ' && s[len] != ',')
         len++;
-    const struct yk_fmt *f = lookup(media_types, sizeof media_types / sizeof media_types[0], s, len);
+    const struct yk_fmt *f =
+        lookup(media_types, sizeof media_types / sizeof media_types[0], s, len);
     r->flags |= YK_FMT_MIME;
     if (f)
         add(r, f);
@@ -228,8 +216,8 @@ static bool read_media_type(struct yk_fmt_reading *r, const char *s, size_t n)
 
 static bool edge_mark(const char *s, size_t n, size_t *len, bool at_end)
 {
-    static const char *const marks[] = {" ", "\t", "\r", "\n", "\"", "'", "«", "»", "“", "”",
-                                        "\xC2\xA0"};
+    static const char *const marks[] = {" ", "\t", "\r", "\n", "\"",      "'",
+                                        "«", "»",  "“",  "”",  "\xC2\xA0"};
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
         size_t k = strlen(marks[i]);
         if (k <= n && memcmp(at_end ? s + n - k : s, marks[i], k) == 0) {
@@ -324,12 +312,13 @@ bool yk_fmt_fits(const struct yk_fmt *declared, const char *content_format, cons
     if (plain_text(fam) && plain_text(content_format))
         return true; /* a CSV with tabs, a .txt table: the loader reads them alike */
     /* A legacy Office file is told from its name only: either is fine. */
-    return strcmp(content_format, "ole") == 0 && (strcmp(fam, "xls") == 0 || strcmp(fam, "doc") == 0);
+    return strcmp(content_format, "ole") == 0 &&
+           (strcmp(fam, "xls") == 0 || strcmp(fam, "doc") == 0);
 }
 
 const char *yk_fclass_name(enum yk_fclass cls)
 {
-    static const char *const names[] = {"unknown",     "open",     "spreadsheet", "proprietary",
-                                        "document",    "image",    "archive"};
+    static const char *const names[] = {"unknown",  "open",  "spreadsheet", "proprietary",
+                                        "document", "image", "archive"};
     return (unsigned)cls < sizeof names / sizeof names[0] ? names[cls] : "unknown";
 }

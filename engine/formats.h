@@ -19,7 +19,7 @@ enum yk_fclass {
 };
 
 struct yk_fmt {
-    const char *name;   /* as the Ministry writes it: "CSV", "GeoJSON", "XLSX" */
+    const char *name; /* as the Ministry writes it: "CSV", "GeoJSON", "XLSX" */
     enum yk_fclass cls;
     unsigned stars;     /* 1..4 on the five-star scale, for a working resource under an open
                            licence (5, linked data, is never awarded from a format alone) */
@@ -44,9 +44,9 @@ enum yk_fmt_flag {
 struct yk_fmt_reading {
     const struct yk_fmt *fmt[YK_FMT_MAX]; /* known formats named, in order, without repeats */
     size_t n;
-    unsigned flags;  /* enum yk_fmt_flag */
-    bool unknown;    /* a part names no known format */
-    bool empty;      /* nothing but spaces and punctuation, or NULL */
+    unsigned flags; /* enum yk_fmt_flag */
+    bool unknown;   /* a part names no known format */
+    bool empty;     /* nothing but spaces and punctuation, or NULL */
 };
 
 /* Read a declared format. Never fails; the verdict is in *out. */

@@ -9,19 +9,22 @@
 
 #define FOLD_MAX 128 /* longer values are not frequencies */
 
+/* The API value, the portal's label, and the label folded (the API values fold to themselves). */
 static const struct {
-    const char *api, *label;
+    const char *api, *label, *folded;
 } vocabulary[YK_FREQ_COUNT] = {
-    [YK_FREQ_SUBDAILY] = {"more than once a day", "Більш як один раз на день"},
-    [YK_FREQ_DAILY] = {"once a day", "Щодня"},
-    [YK_FREQ_WEEKLY] = {"once a week", "Щотижня"},
-    [YK_FREQ_MONTHLY] = {"once a month", "Щомісяця"},
-    [YK_FREQ_QUARTERLY] = {"once a quarter", "Щокварталу"},
-    [YK_FREQ_HALFYEARLY] = {"once a half year", "Кожного півріччя"},
-    [YK_FREQ_YEARLY] = {"once a year", "Щороку"},
-    [YK_FREQ_ON_CHANGE] = {"immediately after making changes", "Відразу після внесення змін"},
-    [YK_FREQ_UNSCHEDULED] = {"unscheduled", "Позапланово"},
-    [YK_FREQ_NOT_UPDATED] = {"no longer updated", "Більше не оновлюється"},
+    [YK_FREQ_SUBDAILY] = {"more than once a day", "Більш як один раз на день",
+                          "більш як один раз на день"},
+    [YK_FREQ_DAILY] = {"once a day", "Щодня", "щодня"},
+    [YK_FREQ_WEEKLY] = {"once a week", "Щотижня", "щотижня"},
+    [YK_FREQ_MONTHLY] = {"once a month", "Щомісяця", "щомісяця"},
+    [YK_FREQ_QUARTERLY] = {"once a quarter", "Щокварталу", "щокварталу"},
+    [YK_FREQ_HALFYEARLY] = {"once a half year", "Кожного півріччя", "кожного півріччя"},
+    [YK_FREQ_YEARLY] = {"once a year", "Щороку", "щороку"},
+    [YK_FREQ_ON_CHANGE] = {"immediately after making changes", "Відразу після внесення змін",
+                           "відразу після внесення змін"},
+    [YK_FREQ_UNSCHEDULED] = {"unscheduled", "Позапланово", "позапланово"},
+    [YK_FREQ_NOT_UPDATED] = {"no longer updated", "Більше не оновлюється", "більше не оновлюється"},
 };
 
 struct word {
@@ -97,19 +100,18 @@ static const struct word synonyms[] = {
 /* Frequencies outside the vocabulary, read as the next longer period so nothing is called
  * overdue that is not. Longer than a year (BIENNIAL ...) has no such period: unknown. */
 static const struct word lenient[] = {
-    {"weekly 2", YK_FREQ_WEEKLY},     {"weekly 3", YK_FREQ_WEEKLY},
-    {"двічі на тиждень", YK_FREQ_WEEKLY},
-    {"biweekly", YK_FREQ_MONTHLY},    {"раз на два тижні", YK_FREQ_MONTHLY},
-    {"monthly 2", YK_FREQ_MONTHLY},   {"monthly 3", YK_FREQ_MONTHLY},
-    {"двічі на місяць", YK_FREQ_MONTHLY},
-    {"bimonthly", YK_FREQ_QUARTERLY}, {"раз на два місяці", YK_FREQ_QUARTERLY},
+    {"weekly 2", YK_FREQ_WEEKLY},          {"weekly 3", YK_FREQ_WEEKLY},
+    {"двічі на тиждень", YK_FREQ_WEEKLY},  {"biweekly", YK_FREQ_MONTHLY},
+    {"раз на два тижні", YK_FREQ_MONTHLY}, {"monthly 2", YK_FREQ_MONTHLY},
+    {"monthly 3", YK_FREQ_MONTHLY},        {"двічі на місяць", YK_FREQ_MONTHLY},
+    {"bimonthly", YK_FREQ_QUARTERLY},      {"раз на два місяці", YK_FREQ_QUARTERLY},
     {"annual 3", YK_FREQ_HALFYEARLY},
 };
 
 static bool is_quote_or_space(const char *s, size_t n, size_t *len)
 {
-    static const char *const marks[] = {"\"", "'", "`", " ", "\t", "\r", "\n", ".", ";",
-                                        "«",  "»", "“", "”", "„", "’", "ʼ", "\xC2\xA0"};
+    static const char *const marks[] = {"\"", "'", "`", " ", "\t", "\r", "\n", ".",       ";",
+                                        "«",  "»", "“", "”", "„",  "’",  "ʼ",  "\xC2\xA0"};
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
         size_t k = strlen(marks[i]);
         if (k <= n && memcmp(s, marks[i], k) == 0) {
@@ -129,8 +131,10 @@ static bool ends_with_mark(const char *s, size_t n, size_t *len)
     return false;
 }
 
-/* Fold s into buf (FOLD_MAX bytes). Returns false when nothing is left or it is too long. */
-static bool fold(const char *s, char *buf)
+enum folded { FOLD_OK = 0, FOLD_EMPTY, FOLD_LONG };
+
+/* Fold s into buf (FOLD_MAX bytes). */
+static enum folded fold(const char *s, char *buf)
 {
     size_t n = strlen(s), k;
     const char *slash = NULL;
@@ -145,8 +149,10 @@ static bool fold(const char *s, char *buf)
         s += k, n -= k;
     while (n > 0 && ends_with_mark(s, n, &k))
         n -= k;
-    if (n == 0 || n >= FOLD_MAX)
-        return false;
+    if (n == 0)
+        return FOLD_EMPTY;
+    if (n >= FOLD_MAX)
+        return FOLD_LONG;
     char low[FOLD_MAX];
     size_t m = yk_utf8_lower(s, n, low, sizeof low - 1), o = 0;
     for (size_t i = 0; i < m; i++) {
@@ -163,16 +169,17 @@ static bool fold(const char *s, char *buf)
         if (strncmp(buf, counts[i], c) == 0)
             memmove(buf, buf + c - strlen("раз "), o - (c - strlen("раз ")) + 1);
     }
-    return buf[0] != '\0';
+    return buf[0] ? FOLD_OK : FOLD_EMPTY;
 }
 
 enum yk_freq yk_freq_parse(const char *s, enum yk_freq_spelling *spelling)
 {
     enum yk_freq_spelling sp = YK_FREQ_EXACT;
     enum yk_freq f = YK_FREQ_UNKNOWN;
-    char buf[FOLD_MAX], voc[FOLD_MAX];
-    if (!s || !fold(s, buf)) {
-        f = YK_FREQ_MISSING;
+    char buf[FOLD_MAX];
+    enum folded v = s ? fold(s, buf) : FOLD_EMPTY;
+    if (v != FOLD_OK) {
+        f = v == FOLD_EMPTY ? YK_FREQ_MISSING : YK_FREQ_UNKNOWN;
         goto done;
     }
     for (int i = YK_FREQ_SUBDAILY; i < YK_FREQ_COUNT; i++) {
@@ -180,8 +187,7 @@ enum yk_freq yk_freq_parse(const char *s, enum yk_freq_spelling *spelling)
             f = (enum yk_freq)i;
             goto done;
         }
-        if ((fold(vocabulary[i].api, voc) && strcmp(buf, voc) == 0) ||
-            (fold(vocabulary[i].label, voc) && strcmp(buf, voc) == 0)) {
+        if (strcmp(buf, vocabulary[i].api) == 0 || strcmp(buf, vocabulary[i].folded) == 0) {
             f = (enum yk_freq)i;
             sp = YK_FREQ_VARIANT;
             goto done;
@@ -219,9 +225,9 @@ const char *yk_freq_label(enum yk_freq f)
 bool yk_freq_period(enum yk_freq f, struct yk_freq_period *out)
 {
     static const struct yk_freq_period periods[YK_FREQ_COUNT] = {
-        [YK_FREQ_SUBDAILY] = {0, 1},  [YK_FREQ_DAILY] = {0, 1},      [YK_FREQ_WEEKLY] = {0, 7},
-        [YK_FREQ_MONTHLY] = {1, 0},   [YK_FREQ_QUARTERLY] = {3, 0},  [YK_FREQ_HALFYEARLY] = {6, 0},
-        [YK_FREQ_YEARLY] = {12, 0},   [YK_FREQ_ON_CHANGE] = {3, 0},
+        [YK_FREQ_SUBDAILY] = {0, 1}, [YK_FREQ_DAILY] = {0, 1},     [YK_FREQ_WEEKLY] = {0, 7},
+        [YK_FREQ_MONTHLY] = {1, 0},  [YK_FREQ_QUARTERLY] = {3, 0}, [YK_FREQ_HALFYEARLY] = {6, 0},
+        [YK_FREQ_YEARLY] = {12, 0},  [YK_FREQ_ON_CHANGE] = {3, 0},
     };
     if ((unsigned)f >= YK_FREQ_COUNT || (periods[f].months == 0 && periods[f].days == 0))
         return false;

@@ -8,18 +8,18 @@
 
 /* The data.gov.ua vocabulary, plus «Позапланово» and two states of the reading. */
 enum yk_freq {
-    YK_FREQ_MISSING = 0,  /* no value, or only spaces and quotes */
-    YK_FREQ_UNKNOWN,      /* a value that names none of the below */
-    YK_FREQ_SUBDAILY,     /* more than once a day */
-    YK_FREQ_DAILY,        /* once a day */
-    YK_FREQ_WEEKLY,       /* once a week */
-    YK_FREQ_MONTHLY,      /* once a month */
-    YK_FREQ_QUARTERLY,    /* once a quarter */
-    YK_FREQ_HALFYEARLY,   /* once a half year */
-    YK_FREQ_YEARLY,       /* once a year */
-    YK_FREQ_ON_CHANGE,    /* immediately after making changes */
-    YK_FREQ_UNSCHEDULED,  /* unscheduled («Позапланово»): no period to judge */
-    YK_FREQ_NOT_UPDATED,  /* no longer updated */
+    YK_FREQ_MISSING = 0, /* no value, or only spaces and quotes */
+    YK_FREQ_UNKNOWN,     /* a value that names none of the below */
+    YK_FREQ_SUBDAILY,    /* more than once a day */
+    YK_FREQ_DAILY,       /* once a day */
+    YK_FREQ_WEEKLY,      /* once a week */
+    YK_FREQ_MONTHLY,     /* once a month */
+    YK_FREQ_QUARTERLY,   /* once a quarter */
+    YK_FREQ_HALFYEARLY,  /* once a half year */
+    YK_FREQ_YEARLY,      /* once a year */
+    YK_FREQ_ON_CHANGE,   /* immediately after making changes */
+    YK_FREQ_UNSCHEDULED, /* unscheduled («Позапланово»): no period to judge */
+    YK_FREQ_NOT_UPDATED, /* no longer updated */
     YK_FREQ_COUNT
 };
 
@@ -27,9 +27,9 @@ enum yk_freq {
 enum yk_freq_spelling {
     YK_FREQ_EXACT = 0, /* the API value or the portal's label, as the portal writes it */
     YK_FREQ_VARIANT,   /* the same word in another case, with stray quotes, spaces or a dot */
-    YK_FREQ_SYNONYM,   /* another wording («Щомісячно», "раз на місяць", MONTHLY, an EU URI) */
-    YK_FREQ_LENIENT    /* a frequency outside the vocabulary read as the next longer period
-                          (BIWEEKLY as monthly, twice a month as monthly) */
+    YK_FREQ_SYNONYM, /* another wording («Щомісячно», "раз на місяць", MONTHLY, an EU URI) */
+    YK_FREQ_LENIENT /* a frequency outside the vocabulary read as the next longer period
+                       (BIWEEKLY as monthly, twice a month as monthly) */
 };
 
 /* Read a frequency. s may be NULL. *spelling (may be NULL) says how it was written; it is

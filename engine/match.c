@@ -3,15 +3,16 @@
  * folded, apostrophes dropped, quotes, numbering and punctuation split off, stop words and the
  * holder's own name removed, common Ukrainian endings cut. Two sets are compared with a
  * weighted Dice coefficient in which rare words weigh more; docs/audit.md has the details. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "match.h"
 
-#define TOKEN_CP_MAX 48u   /* code points kept of one word */
-#define MATCHES_MAX 16u    /* vocabulary stems one word of a title may stand for */
-#define SOFT_PREFIX 4u     /* stems sharing this many leading letters may be one word */
+#define TOKEN_CP_MAX 48u    /* code points kept of one word */
+#define MATCHES_MAX 16u     /* vocabulary stems one word of a title may stand for */
+#define SOFT_PREFIX 4u      /* stems sharing this many leading letters may be one word */
 #define UNKNOWN_WEIGHT 500u /* a word the Перелік never uses */
 #define NAME_PHRASES_MAX 4096u
 
@@ -24,9 +25,9 @@ struct token {
 struct stem {
     const uint32_t *cp;
     unsigned len;
-    unsigned df;        /* items whose wording uses it */
-    unsigned weight;    /* 200 + 800 / df */
-    size_t last_item;   /* while counting df: 1 + the last item seen */
+    unsigned df;          /* items whose wording uses it */
+    unsigned weight;      /* 200 + 800 / df */
+    size_t last_item;     /* while counting df: 1 + the last item seen */
     const uint32_t *post; /* variants using it */
     size_t npost;
     uint32_t next_prefix; /* 1 + the next stem with the same four leading letters, or 0 */
@@ -50,9 +51,9 @@ struct yk_matcher {
     const struct yk_council *council;
     struct stem *stems;
     size_t nstems;
-    uint32_t *slots; /* exact lookup: 1 + stem id, 0 empty */
+    uint32_t *slots;        /* exact lookup: 1 + stem id, 0 empty */
     uint32_t *prefix_slots; /* first stem of each four-letter prefix chain */
-    size_t nslots;   /* a power of two, shared by both tables */
+    size_t nslots;          /* a power of two, shared by both tables */
     struct variant *variants;
     size_t nvariants;
     struct phrase *names; /* the holder's names, as stems */
@@ -160,60 +161,87 @@ static uint32_t homoglyph(uint32_t c)
 
 /* --- words --------------------------------------------------------------------------------- */
 
-/* Does the token spell word (UTF-8) exactly, or end with it? */
-static bool token_is(const uint32_t *cp, unsigned len, const char *word, bool suffix)
-{
-    uint32_t w[TOKEN_CP_MAX];
-    unsigned n = 0;
-    size_t left = strlen(word);
-    const unsigned char *p = (const unsigned char *)word;
-    while (left && n < TOKEN_CP_MAX) {
-        size_t k = utf8_next(p, left, &w[n++]);
-        p += k;
-        left -= k;
-    }
-    if (n > len || (!suffix && n != len))
-        return false;
-    return memcmp(cp + len - n, w, n * sizeof *w) == 0;
-}
-
 /* Words that carry no meaning of their own in a title. */
 static const char *const stop_words[] = {
-    "та", "і", "й", "в", "у", "з", "із", "зі", "зо", "до", "на", "про", "що", "для", "за", "по",
-    "від", "щодо", "тощо", "їх", "його", "її", "тому", "числі", "а", "також", "або", "чи", "як",
-    "які", "яких", "який", "яка", "яке", "якими", "яким", "це", "при", "між", "під", "над",
-    "через", "без", "п", "пп", "рік", "року", "роки", "році", "р", "рр", "набір", "набору",
-    "наборів", "набори", "and", "of", "the", "in", "on", "for"};
+    "та",   "і",     "й",    "в",     "у",    "з",   "із",   "зі",    "зо",     "до",      "на",
+    "про",  "що",    "для",  "за",    "по",   "від", "щодо", "тощо",  "їх",     "його",    "її",
+    "тому", "числі", "а",    "також", "або",  "чи",  "як",   "які",   "яких",   "який",    "яка",
+    "яке",  "якими", "яким", "це",    "при",  "між", "під",  "над",   "через",  "без",     "п",
+    "пп",   "рік",   "року", "роки",  "році", "р",   "рр",   "набір", "набору", "наборів", "набори",
+    "and",  "of",    "the",  "in",    "on",   "for"};
 
 /* Words after which the next word is a place name: «м. Чортків». */
 static const char *const place_words[] = {"м", "місто", "міста", "місті"};
 
-static bool in_list(const struct token *t, const char *const *list, size_t n)
+/* Endings cut from a word, longest first; a stem keeps at least three letters. */
+static const char *const endings[] = {
+    "остями", "ості", "ість", "істю", "ями", "ами", "ого", "ому", "ими", "іми", "ові", "еві", "ах",
+    "ях",     "ів",   "їв",   "ей",   "ою",  "ею",  "єю",  "ий",  "ій",  "ої",  "ом",  "ем",  "им",
+    "их",     "ім",   "ам",   "ям",   "ую",  "юю",  "ая",  "яя",  "ое",  "ые",  "ый",  "ых",  "а",
+    "я",      "о",    "е",    "є",    "и",   "і",   "ї",   "у",   "ю",   "ь",   "й"};
+
+/* How place adjectives end once stemmed («Чортківської» -> «чортківськ»). */
+static const char *const adjective_endings[] = {"ськ", "цьк", "зьк"};
+
+#define NSTOP (sizeof stop_words / sizeof stop_words[0])
+#define NPLACE (sizeof place_words / sizeof place_words[0])
+#define NENDINGS (sizeof endings / sizeof endings[0])
+#define NADJ (sizeof adjective_endings / sizeof adjective_endings[0])
+
+/* The lists above as code points, decoded once. */
+struct word {
+    uint32_t cp[8];
+    unsigned len;
+};
+
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+static struct word stop_cp[NSTOP], place_cp[NPLACE], ending_cp[NENDINGS], adjective_cp[NADJ];
+
+static void decode_list(const char *const *list, size_t n, struct word *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *p = (const unsigned char *)list[i];
+        size_t left = strlen(list[i]);
+        out[i].len = 0;
+        while (left && out[i].len < 8) {
+            size_t k = utf8_next(p, left, &out[i].cp[out[i].len++]);
+            p += k;
+            left -= k;
+        }
+    }
+}
+
+static void decode_words(void)
+{
+    decode_list(stop_words, NSTOP, stop_cp);
+    decode_list(place_words, NPLACE, place_cp);
+    decode_list(endings, NENDINGS, ending_cp);
+    decode_list(adjective_endings, NADJ, adjective_cp);
+}
+
+/* Does the token spell w exactly (or, with suffix, end with it)? */
+static bool token_is(const struct token *t, const struct word *w, bool suffix)
+{
+    if (w->len > t->len || (!suffix && w->len != t->len))
+        return false;
+    return memcmp(t->cp + t->len - w->len, w->cp, w->len * sizeof *w->cp) == 0;
+}
+
+static bool in_list(const struct token *t, const struct word *list, size_t n, bool suffix)
 {
     for (size_t i = 0; i < n; i++)
-        if (token_is(t->cp, t->len, list[i], false))
+        if (token_is(t, &list[i], suffix))
             return true;
     return false;
 }
 
-/* Endings cut from a word, longest first; a stem keeps at least three letters. */
-static const char *const endings[] = {
-    "остями", "ості", "ість", "істю", "ями", "ами", "ого", "ому", "ими", "іми", "ові", "еві",
-    "ах", "ях", "ів", "їв", "ей", "ою", "ею", "єю", "ий", "ій", "ої", "ом", "ем", "им", "их",
-    "ім", "ам", "ям", "ую", "юю", "ая", "яя", "ое", "ые", "ый", "ых", "а", "я", "о", "е", "є",
-    "и", "і", "ї", "у", "ю", "ь", "й"};
-
 static void stem_word(struct token *t)
 {
-    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
-        size_t n = 0;
-        for (const char *p = endings[i]; *p; p++)
-            n += ((unsigned char)*p & 0xC0u) != 0x80u;
-        if (t->len >= n + 3 && token_is(t->cp, t->len, endings[i], true)) {
-            t->len -= (unsigned)n;
+    for (size_t i = 0; i < NENDINGS; i++)
+        if (t->len >= ending_cp[i].len + 3 && token_is(t, &ending_cp[i], true)) {
+            t->len -= ending_cp[i].len;
             return;
         }
-    }
 }
 
 /* A word just read: Latin look-alikes inside a Cyrillic word become Cyrillic; numbers go. */
@@ -258,9 +286,8 @@ static size_t tokenize(const char *text, struct token *out, size_t max)
             }
         }
         if (cur.len && finish_word(&cur)) {
-            bool place = in_list(&cur, place_words, sizeof place_words / sizeof place_words[0]);
-            if (!place && !skip_place &&
-                !in_list(&cur, stop_words, sizeof stop_words / sizeof stop_words[0])) {
+            bool place = in_list(&cur, place_cp, NPLACE, false);
+            if (!place && !skip_place && !in_list(&cur, stop_cp, NSTOP, false)) {
                 stem_word(&cur);
                 out[n++] = cur;
             }
@@ -349,12 +376,18 @@ static long intern(struct yk_matcher *m, const struct token *t, struct yk_arena 
     return (long)m->nstems - 1;
 }
 
-static int add_variant(struct yk_matcher *m, size_t item, const char *text,
-                       struct yk_arena *arena)
+static void strip_holder(const struct yk_matcher *m, struct token *t, size_t n, bool own_names);
+
+/* One wording of an item. Generic holder names are stripped as they are from titles, so an
+ * alias such as «Депутати міської ради» compares with «Депутати Чортківської міської ради». */
+static int add_variant(struct yk_matcher *m, size_t item, const char *text, struct yk_arena *arena)
 {
     size_t n = tokenize(text, m->tok, YK_MATCH_TOKENS_MAX), k = 0;
     uint32_t ids[YK_MATCH_TOKENS_MAX];
+    strip_holder(m, m->tok, n, false);
     for (size_t i = 0; i < n; i++) {
+        if (m->tok[i].removed)
+            continue;
         long id = intern(m, &m->tok[i], arena);
         if (id < 0)
             return YK_ENOMEM;
@@ -430,10 +463,14 @@ static const struct generic_name {
     const char *text;
     bool needs_place; /* removed only after a place adjective («Чортківської громади») */
 } generic_names[] = {
-    {"міська рада", false},         {"міська територіальна громада", false},
-    {"сільська рада", false},       {"селищна рада", false},
-    {"територіальна громада", false}, {"виконавчий комітет", false},
-    {"тг", false},                  {"отг", false},
+    {"міська рада", false},
+    {"міська територіальна громада", false},
+    {"сільська рада", false},
+    {"селищна рада", false},
+    {"територіальна громада", false},
+    {"виконавчий комітет", false},
+    {"тг", false},
+    {"отг", false},
     {"громада", true},
 };
 
@@ -451,8 +488,7 @@ static int add_phrase(struct yk_matcher *m, const char *text, struct phrase *out
     return 0;
 }
 
-static int add_name(struct yk_matcher *m, const char *text, size_t cap,
-                    struct yk_arena *arena)
+static int add_name(struct yk_matcher *m, const char *text, size_t cap, struct yk_arena *arena)
 {
     if (!text || m->nnames >= cap)
         return 0;
@@ -490,9 +526,7 @@ static int add_names(struct yk_matcher *m, const struct yk_council *co, struct y
 
 static bool place_adjective(const struct token *t)
 {
-    return t->len > 4 && (token_is(t->cp, t->len, "ськ", true) ||
-                          token_is(t->cp, t->len, "цьк", true) ||
-                          token_is(t->cp, t->len, "зьк", true));
+    return t->len > 4 && in_list(t, adjective_cp, NADJ, true);
 }
 
 static bool phrase_at(const struct token *t, size_t n, size_t p, const struct phrase *ph)
@@ -508,10 +542,10 @@ static bool phrase_at(const struct token *t, size_t n, size_t p, const struct ph
 /* Mark the holder's own name in a title: a name of two words or more anywhere, a one-word
  * name at the end, generic ones («міської ради», «ТГ») with the place adjective before them.
  * A title that is nothing but a name keeps every word. */
-static void strip_holder(const struct yk_matcher *m, struct token *t, size_t n)
+static void strip_holder(const struct yk_matcher *m, struct token *t, size_t n, bool own_names)
 {
     for (size_t p = 0; p < n; p++) {
-        for (size_t k = 0; k < m->nnames; k++) {
+        for (size_t k = 0; own_names && k < m->nnames; k++) {
             const struct phrase *ph = &m->names[k];
             if ((ph->n >= 2 || p + 1 == n) && phrase_at(t, n, p, ph))
                 for (size_t i = 0; i < ph->n; i++)
@@ -570,11 +604,12 @@ int yk_matcher_create(const struct yk_perelik *perelik, const struct yk_council 
                       struct yk_arena *arena, struct yk_matcher **out)
 {
     struct yk_matcher *m = yk_arena_calloc(arena, 1, sizeof *m);
+    pthread_once(&words_once, decode_words);
     if (!m)
         return YK_ENOMEM;
     m->perelik = perelik;
     m->council = council;
-    if (alloc_tables(m, arena) < 0)
+    if (alloc_tables(m, arena) < 0 || add_names(m, council, arena) < 0)
         return YK_ENOMEM;
     for (size_t i = 0; i < perelik->nitems; i++) {
         const struct yk_perelik_item *it = &perelik->items[i];
@@ -584,7 +619,7 @@ int yk_matcher_create(const struct yk_perelik *perelik, const struct yk_council 
     }
     m->mark_d = yk_arena_calloc(arena, m->nstems ? m->nstems : 1, sizeof *m->mark_d);
     m->mark_v = yk_arena_calloc(arena, m->nstems ? m->nstems : 1, sizeof *m->mark_v);
-    if (!m->mark_d || !m->mark_v || index_stems(m, arena) < 0 || add_names(m, council, arena) < 0)
+    if (!m->mark_d || !m->mark_v || index_stems(m, arena) < 0)
         return YK_ENOMEM;
     *out = m;
     return 0;
@@ -624,7 +659,8 @@ static void lookup(const struct yk_matcher *m, const struct token *t, struct qwo
         return;
     bool soft_only = exact < 0;
     size_t h = hash_cp(t->cp, SOFT_PREFIX) & (m->nslots - 1);
-    for (uint32_t s = m->prefix_slots[h]; s && q->n < MATCHES_MAX; s = m->stems[s - 1].next_prefix) {
+    for (uint32_t s = m->prefix_slots[h]; s && q->n < MATCHES_MAX;
+         s = m->stems[s - 1].next_prefix) {
         const struct stem *st = &m->stems[s - 1];
         if ((long)s - 1 == exact || !soft_same(t, st))
             continue;
@@ -644,8 +680,8 @@ static unsigned next_round(unsigned *counter, unsigned *marks, size_t n)
     return *counter;
 }
 
-static unsigned variant_score(struct yk_matcher *m, const struct variant *v,
-                              const struct qword *q, size_t nq, uint64_t wq, unsigned gen)
+static unsigned variant_score(struct yk_matcher *m, const struct variant *v, const struct qword *q,
+                              size_t nq, uint64_t wq, unsigned gen)
 {
     unsigned r = next_round(&m->vround, m->mark_v, m->nstems);
     uint64_t ov = 0, oq = 0;
@@ -670,13 +706,12 @@ static unsigned variant_score(struct yk_matcher *m, const struct variant *v,
 }
 
 /* Score every item against the title; the best two items (index + 1, 0 for none) and scores. */
-static void rank_items(struct yk_matcher *m, const char *title, size_t best[2],
-                       unsigned score[2])
+static void rank_items(struct yk_matcher *m, const char *title, size_t best[2], unsigned score[2])
 {
     best[0] = best[1] = 0;
     score[0] = score[1] = 0;
     size_t n = tokenize(title, m->tok, YK_MATCH_TOKENS_MAX), nq = 0, nc = 0;
-    strip_holder(m, m->tok, n);
+    strip_holder(m, m->tok, n, true);
     struct qword q[YK_MATCH_TOKENS_MAX];
     uint64_t wq = 0;
     unsigned gen = next_round(&m->gen, m->mark_d, m->nstems);
@@ -783,8 +818,7 @@ static int council_mapping(const struct yk_matcher *m, const struct yk_dataset *
     return 0;
 }
 
-void yk_matcher_dataset(struct yk_matcher *m, const struct yk_dataset *d,
-                        struct yk_item_match *out)
+void yk_matcher_dataset(struct yk_matcher *m, const struct yk_dataset *d, struct yk_item_match *out)
 {
     const struct yk_perelik_item *item = explicit_item(m, d->perelik_item);
     enum yk_match_how how = YK_MATCH_CATALOG;

@@ -19,6 +19,8 @@ struct setting {
     enum yk_severity severity;
     bool has_weight;
     unsigned weight;
+    bool has_tolerance;
+    unsigned tolerance; /* per mille of failing rows or cells with full points (scoring) */
     struct param_value *params;
     size_t nparams;
 };
@@ -156,6 +158,12 @@ static int apply_entry(struct setting *s, const struct yk_rule *rule, json_t *v,
                                     "%s: expected an integer from 0 to 1000", key);
             s->has_weight = true;
             s->weight = (unsigned)json_integer_value(x);
+        } else if (strcmp(k, "tolerance") == 0) {
+            if (!json_is_integer(x) || json_integer_value(x) < 0 || json_integer_value(x) > 1000)
+                return yk_error_set(err, YK_EINVAL, file, 0, 0,
+                                    "%s: expected an integer from 0 to 1000 (per mille)", key);
+            s->has_tolerance = true;
+            s->tolerance = (unsigned)json_integer_value(x);
         } else if (strcmp(k, "params") == 0) {
             if (!json_is_object(x))
                 return yk_error_set(err, YK_EINVAL, file, 0, 0, "%s: expected an object", key);
@@ -174,7 +182,8 @@ static int apply_entry(struct setting *s, const struct yk_rule *rule, json_t *v,
             }
         } else {
             return yk_error_set(err, YK_EINVAL, file, 0, 0,
-                                "%s: unknown key (expected enabled, severity, weight, params)",
+                                "%s: unknown key (expected enabled, severity, weight, tolerance, "
+                                "params)",
                                 key);
         }
     }
@@ -342,6 +351,21 @@ unsigned yk_profile_weight(const struct yk_profile *p, const struct yk_rule *rul
 {
     const struct setting *s = setting_of(p, rule);
     return s && s->has_weight ? s->weight : rule->weight;
+}
+
+unsigned yk_profile_tolerance(const struct yk_profile *p, const struct yk_rule *rule)
+{
+    const struct setting *s = setting_of(p, rule);
+    if (s && s->has_tolerance)
+        return s->tolerance;
+    const struct yk_param_desc *pd = find_param(rule, "tolerance");
+    if (pd && pd->type == YK_PARAM_INT) {
+        const char *text = yk_profile_param(p, rule, "tolerance");
+        long long v = text ? strtoll(text, NULL, 10) : 0;
+        return v < 0 ? 0u : v > 1000 ? 1000u : (unsigned)v;
+    }
+    return rule->scope == YK_SCOPE_ROW || rule->scope == YK_SCOPE_CELL ? YK_PROFILE_TOLERANCE
+                                                                         : 0u;
 }
 
 const char *yk_profile_param(const struct yk_profile *p, const struct yk_rule *rule,

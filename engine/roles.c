@@ -11,8 +11,9 @@
 #include "values.h"
 
 static const char *const role_names[YK_ROLE_COUNT] = {
-    "none",   "record-id", "edrpou", "id-code", "tax-number", "katottg", "latitude", "longitude",
-    "phone",  "email",     "postcode", "date",  "url",        "settlement", "contact",
+    "none",     "record-id", "edrpou",    "id-code",    "tax-number",
+    "katottg",  "latitude",  "longitude", "phone",      "email",
+    "postcode", "date",      "url",       "settlement", "contact",
 };
 
 static bool ascii_case_equal(const char *a, const char *b)
@@ -36,9 +37,9 @@ int yk_role_parse(const char *name, enum yk_role *out)
         const char *name;
         enum yk_role role;
     } aliases[] = {
-        {"lat", YK_ROLE_LATITUDE},   {"lon", YK_ROLE_LONGITUDE},    {"lng", YK_ROLE_LONGITUDE},
-        {"tin", YK_ROLE_TAX_NUMBER}, {"rnokpp", YK_ROLE_TAX_NUMBER}, {"id", YK_ROLE_RECORD_ID},
-        {"uri", YK_ROLE_URL},        {"e-mail", YK_ROLE_EMAIL},     {"telephone", YK_ROLE_PHONE},
+        {"lat", YK_ROLE_LATITUDE},    {"lon", YK_ROLE_LONGITUDE},     {"lng", YK_ROLE_LONGITUDE},
+        {"tin", YK_ROLE_TAX_NUMBER},  {"rnokpp", YK_ROLE_TAX_NUMBER}, {"id", YK_ROLE_RECORD_ID},
+        {"uri", YK_ROLE_URL},         {"e-mail", YK_ROLE_EMAIL},      {"telephone", YK_ROLE_PHONE},
         {"catuttc", YK_ROLE_KATOTTG},
     };
     for (unsigned i = 0; i < YK_ROLE_COUNT; i++) {
@@ -77,10 +78,10 @@ enum yk_role yk_role_from_field(const char *role, enum yk_field_type type)
 /* --- names --------------------------------------------------------------------------------- */
 
 enum how {
-    EXACT,    /* the whole normalised name */
-    SUFFIX,   /* a camel-case or separated ending of the name: authority|Id, contact_phone */
-    PREFIX,   /* a camel-case or separated beginning: date|From, settlement_name */
-    WORD      /* a word of the normalised name starts with it: «код ЄДРПОУ», «дата видачі» */
+    EXACT,  /* the whole normalised name */
+    SUFFIX, /* a camel-case or separated ending of the name: authority|Id, contact_phone */
+    PREFIX, /* a camel-case or separated beginning: date|From, settlement_name */
+    WORD /* a word of the normalised name starts with it: «код ЄДРПОУ», «дата видачі» */
 };
 
 struct name_rule {
@@ -277,8 +278,7 @@ static bool match(const struct name_rule *r, const char *name, const char *low, 
         return true;
     case PREFIX:
         *stem = 0;
-        return len >= k && memcmp(low, r->word, k) == 0 &&
-               (len == k || camel_boundary(name, k));
+        return len >= k && memcmp(low, r->word, k) == 0 && (len == k || camel_boundary(name, k));
     case WORD:
         return word_at(norm, nlen, r->word, stem);
     }
@@ -334,8 +334,8 @@ int yk_roles_assign(struct yk_rule_ctx *ctx, const struct yk_row *header, struct
         col[i].stem = (uint16_t)stem;
         col[i].bound = field != NULL;
         /* Without a schema field only identifiers are known to be required. */
-        col[i].required = field ? field->required
-                                : role == YK_ROLE_RECORD_ID || role == YK_ROLE_EDRPOU;
+        col[i].required =
+            field ? field->required : role == YK_ROLE_RECORD_ID || role == YK_ROLE_EDRPOU;
     }
     out->n = n;
     out->col = col;

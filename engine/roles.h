@@ -15,9 +15,9 @@
 
 enum yk_role {
     YK_ROLE_NONE = 0,
-    YK_ROLE_RECORD_ID,  /* id, uid, identifier: the record's own identifier */
-    YK_ROLE_EDRPOU,     /* named for the ЄДРПОУ code of a legal entity */
-    YK_ROLE_ID_CODE,    /* authorityId, publisherIdentifier ...: a ЄДРПОУ code if its values are */
+    YK_ROLE_RECORD_ID, /* id, uid, identifier: the record's own identifier */
+    YK_ROLE_EDRPOU,    /* named for the ЄДРПОУ code of a legal entity */
+    YK_ROLE_ID_CODE, /* authorityId, publisherIdentifier ...: a ЄДРПОУ code if its values are */
     YK_ROLE_TAX_NUMBER, /* tin, РНОКПП, ІПН: a person's tax number */
     YK_ROLE_KATOTTG,    /* CATUTTC, КАТОТТГ */
     YK_ROLE_LATITUDE,

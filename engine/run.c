@@ -134,6 +134,7 @@ static int sink_row(void *p, const struct yk_row *row)
         run->rows++;
     for (size_t i = 0; i < run->row_rules.n; i++) {
         struct yk_rule_ctx *c = run->row_rules.ctx[i];
+        c->checked++;
         int rc = c->rule->on_row(c, row);
         if (rc < 0 || run->em.rc < 0)
             return fail_rule(run, c, "on_row", rc);
@@ -144,6 +145,7 @@ static int sink_row(void *p, const struct yk_row *row)
     for (size_t col = 0; col < n; col++) {
         const struct watch *w = &run->cols[col];
         for (size_t i = 0; i < w->n; i++) {
+            w->ctx[i]->checked++;
             int rc = w->ctx[i]->rule->on_cell(w->ctx[i], row, col);
             if (rc < 0 || run->em.rc < 0)
                 return fail_rule(run, w->ctx[i], "on_cell", rc);
@@ -208,11 +210,29 @@ static int setup_rules(struct run *run)
     return 0;
 }
 
+/* The rows or cells each row and cell rule was given: the denominators of the score. */
+static int build_checked(struct run *run, struct yk_file_result *res)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < run->em.nctx; i++)
+        n += run->em.ctxs[i].checked > 0;
+    struct yk_rule_checked *c = yk_arena_calloc(run->arena, n ? n : 1, sizeof *c);
+    if (!c)
+        return YK_ENOMEM;
+    n = 0;
+    for (size_t i = 0; i < run->em.nctx; i++)
+        if (run->em.ctxs[i].checked)
+            c[n++] = (struct yk_rule_checked){run->em.ctxs[i].rule, run->em.ctxs[i].checked};
+    res->checked = c;
+    res->nchecked = n;
+    return 0;
+}
+
 static int build_result(struct run *run, struct yk_file_result *res)
 {
     struct yk_emitted e;
     int rc = yk_emitter_result(&run->em, &e);
-    if (rc < 0)
+    if (rc < 0 || (rc = build_checked(run, res)) < 0)
         return rc;
     res->findings = e.findings;
     res->nfindings = e.nfindings;

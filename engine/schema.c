@@ -1,6 +1,7 @@
 /* yakist — the schema model: reading a structure file (the readers are schema_json.c and
  * schema_csv.c), the builder they fill, and the checks that turn what was read into a usable,
  * complete schema: defaults, the primary key, bounds, enum values, patterns and date formats. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,12 +22,10 @@ static const char *const default_false[] = {"false", "False", "FALSE", "0"};
 /* --- names ------------------------------------------------------------------------------ */
 
 static const char *const type_names[YK_TYPE_COUNT] = {
-    [YK_TYPE_STRING] = "string",   [YK_TYPE_INTEGER] = "integer",
-    [YK_TYPE_NUMBER] = "number",   [YK_TYPE_BOOLEAN] = "boolean",
-    [YK_TYPE_DATE] = "date",       [YK_TYPE_DATETIME] = "datetime",
-    [YK_TYPE_TIME] = "time",       [YK_TYPE_YEAR] = "year",
-    [YK_TYPE_YEARMONTH] = "yearmonth", [YK_TYPE_URL] = "url",
-    [YK_TYPE_EMAIL] = "email",     [YK_TYPE_ANY] = "any",
+    [YK_TYPE_STRING] = "string",   [YK_TYPE_INTEGER] = "integer", [YK_TYPE_NUMBER] = "number",
+    [YK_TYPE_BOOLEAN] = "boolean", [YK_TYPE_DATE] = "date",       [YK_TYPE_DATETIME] = "datetime",
+    [YK_TYPE_TIME] = "time",       [YK_TYPE_YEAR] = "year",       [YK_TYPE_YEARMONTH] = "yearmonth",
+    [YK_TYPE_URL] = "url",         [YK_TYPE_EMAIL] = "email",     [YK_TYPE_ANY] = "any",
 };
 
 const char *yk_field_type_name(enum yk_field_type type)
@@ -66,8 +65,7 @@ size_t yk_schema_fold(const char *s, size_t n, uint32_t *cp)
     } else if ((p[0] & 0xE0) == 0xC0 && n >= 2 && (p[1] & 0xC0) == 0x80) {
         c = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
         k = 2;
-    } else if ((p[0] & 0xF0) == 0xE0 && n >= 3 && (p[1] & 0xC0) == 0x80 &&
-               (p[2] & 0xC0) == 0x80) {
+    } else if ((p[0] & 0xF0) == 0xE0 && n >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
         c = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
         k = 3;
     } else {
@@ -111,8 +109,8 @@ static bool equal_folded(const char *a, size_t an, const char *b, size_t bn)
     return i == an && j == bn;
 }
 
-const struct yk_schema_field *yk_schema_field_find(const struct yk_schema *schema,
-                                                   const char *name, size_t len, bool ignore_case)
+const struct yk_schema_field *yk_schema_field_find(const struct yk_schema *schema, const char *name,
+                                                   size_t len, bool ignore_case)
 {
     if (!schema)
         return NULL;
@@ -263,6 +261,26 @@ static size_t space_before(const char *s, size_t n)
     return 0;
 }
 
+/* The name as written, with tabs and line breaks made visible, for a message. */
+static const char *visible(struct yk_arena *arena, const char *raw)
+{
+    size_t n = strlen(raw), o = 0;
+    char *s = yk_arena_alloc(arena, 2 * n + 1);
+    if (!s)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        char c = raw[i];
+        if (c == '\t' || c == '\n' || c == '\r') {
+            s[o++] = '\\';
+            s[o++] = c == '\t' ? 't' : c == '\n' ? 'n' : 'r';
+        } else {
+            s[o++] = c;
+        }
+    }
+    s[o] = '\0';
+    return s;
+}
+
 int yk_sb_name(struct yk_sb *b, struct yk_schema_field *f, const char *raw, const char *path,
                uint64_t line)
 {
@@ -277,13 +295,16 @@ int yk_sb_name(struct yk_sb *b, struct yk_schema_field *f, const char *raw, cons
     if (!f->name)
         return yk_sb_fail(b, YK_ENOMEM, NULL, 0, "out of memory");
     int rc = 0;
+    const char *shown;
+    if ((a > 0 || n < strlen(raw)) && !(shown = visible(b->arena, raw)))
+        return yk_sb_fail(b, YK_ENOMEM, NULL, 0, "out of memory");
     if (a > 0 || n < strlen(raw))
         rc = yk_sb_warn(b, "name-whitespace", path, line,
                         "назва поля «%s» має зайві пробіли або табуляцію навколо; порівнюється "
-                        "без них",
+                        "як «%s»",
                         "the field name \"%s\" has stray spaces or tabs around it; it is matched "
-                        "without them",
-                        f->name);
+                        "as \"%s\"",
+                        shown, f->name);
     if (rc == 0 && yk_schema_mixed_script(f->name))
         rc = yk_sb_warn(b, "name-mixed-script", path, line,
                         "назва поля «%s» змішує латинські й кириличні літери (схожі на вигляд "
@@ -301,7 +322,7 @@ enum { STD_TS = 1, STD_CSVW = 2 };
 struct type_name {
     const char *name;
     enum yk_field_type type;
-    unsigned std;       /* which vocabularies define it */
+    unsigned std;          /* which vocabularies define it */
     const char *min, *max; /* bounds the CSVW type implies */
 };
 
@@ -385,8 +406,8 @@ static const char *form_word_uk(enum yk_schema_form form)
     return form == YK_SCHEMA_FORM_CSVW ? "типом даних CSVW" : "типом Table Schema";
 }
 
-int yk_sb_type(struct yk_sb *b, struct yk_schema_field *f, const char *type_name,
-               const char *path, uint64_t line)
+int yk_sb_type(struct yk_sb *b, struct yk_schema_field *f, const char *type_name, const char *path,
+               uint64_t line)
 {
     const struct type_name *t = find_type(type_name, false);
     bool exact = t != NULL;
@@ -409,7 +430,7 @@ int yk_sb_type(struct yk_sb *b, struct yk_schema_field *f, const char *type_name
             f->minimum = t->min;
         if (t->max && !f->maximum)
             f->maximum = t->max;
-        unsigned want = b->form == YK_SCHEMA_FORM_CSVW         ? STD_CSVW
+        unsigned want = b->form == YK_SCHEMA_FORM_CSVW           ? STD_CSVW
                         : b->form == YK_SCHEMA_FORM_TABLE_SCHEMA ? STD_TS
                                                                  : STD_TS | STD_CSVW;
         if (strcmp(type_name, "anyURL") == 0)
@@ -424,11 +445,10 @@ int yk_sb_type(struct yk_sb *b, struct yk_schema_field *f, const char *type_name
                             "the type \"%s\" is spelt with different capitals: read as \"%s\"",
                             type_name, t->name);
         else if (!(t->std & want))
-            rc = yk_sb_warn(b, "type-vocabulary", path, line,
-                            "тип «%s» не є %s%.0s: прочитано як %s",
-                            "the type \"%s\" is not %.0s%s: read as %s", type_name,
-                            form_word_uk(b->form), form_word_en(b->form),
-                            yk_field_type_name(t->type));
+            rc = yk_sb_warn(
+                b, "type-vocabulary", path, line, "тип «%s» не є %s%.0s: прочитано як %s",
+                "the type \"%s\" is not %.0s%s: read as %s", type_name, form_word_uk(b->form),
+                form_word_en(b->form), yk_field_type_name(t->type));
         if (t->type == YK_TYPE_ANY && rc == 0)
             rc = yk_sb_warn(b, "unchecked-type", path, line,
                             "значення типу «%s» (поле «%s») yakist не перевіряє",
@@ -485,8 +505,8 @@ static int check_pattern(struct yk_sb *b, const struct yk_schema_field *f)
 }
 
 /* A bound or an enum value must be a value of the field's type. */
-static int check_value(struct yk_sb *b, const struct yk_schema_field *f,
-                       const struct yk_parser *p, const char *what, const char *text)
+static int check_value(struct yk_sb *b, const struct yk_schema_field *f, const struct yk_parser *p,
+                       const char *what, const char *text)
 {
     struct yk_value v;
     if (p->parse(p, text, strlen(text), &v))
@@ -535,8 +555,8 @@ static int finish_field(struct yk_sb *b, struct yk_schema_field *f)
     if (rc == YK_ENOMEM)
         return yk_sb_fail(b, rc, NULL, 0, "out of memory");
     if (rc < 0)
-        return yk_sb_fail(b, rc, f->path, 0, "the format \"%s\" of \"%s\": %s", f->format,
-                          f->name, why);
+        return yk_sb_fail(b, rc, f->path, 0, "the format \"%s\" of \"%s\": %s", f->format, f->name,
+                          why);
     if ((rc = check_bounds(b, f, &p)) < 0)
         return rc;
     for (size_t i = 0; i < f->enum_values.n && !yk_type_textual(f->type); i++)
@@ -691,7 +711,8 @@ int yk_schema_load(const char *path, struct yk_arena *arena, const struct yk_sch
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return yk_error_set(err, YK_EIO, path, 0, 0, "cannot open the structure file");
+        return yk_error_set(err, YK_EIO, path, 0, 0, "cannot open the structure file: %s",
+                            strerror(errno));
     char *buf = NULL;
     size_t len = 0, cap = 0;
     int rc = 0;
@@ -699,9 +720,9 @@ int yk_schema_load(const char *path, struct yk_arena *arena, const struct yk_sch
         if (len == cap) {
             size_t ncap = cap ? cap * 2 : 64 * 1024;
             if (cap > YK_SCHEMA_MAX_BYTES) {
-                rc = yk_error_set(err, YK_ELIMIT, path, 0, 0,
-                                  "the structure file is larger than %u bytes",
-                                  YK_SCHEMA_MAX_BYTES);
+                rc =
+                    yk_error_set(err, YK_ELIMIT, path, 0, 0,
+                                 "the structure file is larger than %u bytes", YK_SCHEMA_MAX_BYTES);
                 goto out;
             }
             char *nb = realloc(buf, ncap);

@@ -11,20 +11,44 @@
 #define MAX_CELLS 64
 
 enum col {
-    C_NAME = 0, C_TITLE, C_DESCRIPTION, C_DATATYPE, C_REQUIRED, C_FORMAT, C_PATTERN, C_UNIQUE,
-    C_MINIMUM, C_MAXIMUM, C_MINLENGTH, C_MAXLENGTH, C_ENUM, C_ROLE, C_COUNT
+    C_NAME = 0,
+    C_TITLE,
+    C_DESCRIPTION,
+    C_DATATYPE,
+    C_REQUIRED,
+    C_FORMAT,
+    C_PATTERN,
+    C_UNIQUE,
+    C_MINIMUM,
+    C_MAXIMUM,
+    C_MINLENGTH,
+    C_MAXLENGTH,
+    C_ENUM,
+    C_ROLE,
+    C_COUNT
 };
 
 static const struct {
     const char *key;
     enum col col;
 } header_keys[] = {
-    {"name", C_NAME},           {"title", C_TITLE},         {"titles", C_TITLE},
-    {"description", C_DESCRIPTION}, {"dc:description", C_DESCRIPTION},
-    {"datatype", C_DATATYPE},   {"type", C_DATATYPE},       {"required", C_REQUIRED},
-    {"format", C_FORMAT},       {"pattern", C_PATTERN},     {"unique", C_UNIQUE},
-    {"minimum", C_MINIMUM},     {"maximum", C_MAXIMUM},     {"minlength", C_MINLENGTH},
-    {"maxlength", C_MAXLENGTH}, {"enum", C_ENUM},           {"role", C_ROLE},
+    {"name", C_NAME},
+    {"title", C_TITLE},
+    {"titles", C_TITLE},
+    {"description", C_DESCRIPTION},
+    {"dc:description", C_DESCRIPTION},
+    {"datatype", C_DATATYPE},
+    {"type", C_DATATYPE},
+    {"required", C_REQUIRED},
+    {"format", C_FORMAT},
+    {"pattern", C_PATTERN},
+    {"unique", C_UNIQUE},
+    {"minimum", C_MINIMUM},
+    {"maximum", C_MAXIMUM},
+    {"minlength", C_MINLENGTH},
+    {"maxlength", C_MAXLENGTH},
+    {"enum", C_ENUM},
+    {"role", C_ROLE},
     {"yakist:role", C_ROLE},
 };
 
@@ -217,8 +241,7 @@ static const char *dup_or_null(struct yk_sb *b, const char *s)
     return s[0] ? yk_arena_strdup(b->arena, s) : NULL;
 }
 
-static int read_row(struct yk_sb *b, const struct record *rec, const int map[C_COUNT],
-                    uint64_t row)
+static int read_row(struct yk_sb *b, const struct record *rec, const int map[C_COUNT], uint64_t row)
 {
     char path[48];
     snprintf(path, sizeof path, "row %llu", (unsigned long long)row);
@@ -267,8 +290,9 @@ int yk_schema_read_csv(struct yk_sb *b, const char *text, size_t len)
     struct reader r = {.s = (char *)text, .n = len, .line = 1};
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         r.pos = 3;
-        if (yk_sb_warn(b, "bom", "", 1, "файл структури починається з позначки порядку байтів "
-                                        "(BOM)",
+        if (yk_sb_warn(b, "bom", "", 1,
+                       "файл структури починається з позначки порядку байтів "
+                       "(BOM)",
                        "the structure file starts with a byte-order mark (BOM)") < 0)
             return YK_ENOMEM;
     }

@@ -37,6 +37,10 @@ static void fold_into(char *buf, size_t n, const char *s)
     buf[o] = '\0';
 }
 
+/* Extensions of files that hold data (a structure file among them is told by its name). */
+static const char *const data_exts[] = {".csv", ".tsv", ".json", ".xml", ".xlsx",
+                                        ".xls", ".ods", ".txt",  ".gz",  ".zip"};
+
 static bool has_keyword(const char *folded)
 {
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
@@ -104,9 +108,19 @@ static bool regular_file(const char *dir, const char *name)
     return ok;
 }
 
-/* Choose among the sorted candidates of the best level. */
-static int decide(struct candidate *c, size_t n, const char *prefix, struct yk_arena *arena,
-                  enum yk_schema_found *found, const char **path)
+static bool data_file(const char *folded)
+{
+    const char *dot = strrchr(folded, '.');
+    for (size_t i = 0; dot && i < sizeof data_exts / sizeof data_exts[0]; i++)
+        if (strcmp(dot, data_exts[i]) == 0)
+            return !has_keyword(folded);
+    return false;
+}
+
+/* Choose among the sorted candidates of the best level. A description not named after the
+ * data describes it only when it is the one data file of the folder (data_files counts it). */
+static int decide(struct candidate *c, size_t n, size_t data_files, const char *prefix,
+                  struct yk_arena *arena, enum yk_schema_found *found, const char **path)
 {
     size_t k = 1;
     while (k < n && c[k].level == c[0].level)
@@ -119,7 +133,7 @@ static int decide(struct candidate *c, size_t n, const char *prefix, struct yk_a
         else if (kind_of(c[i].folded) == 'j')
             pick = i; /* JSON says more than the CSV of the same name */
     }
-    if (one) {
+    if (one && (c[0].level == 1 || data_files <= 1)) {
         *found = YK_SCHEMA_FOUND_ONE;
         *path = yk_arena_printf(arena, "%s%s", prefix, c[pick].name);
         return *path ? 0 : YK_ENOMEM;
@@ -156,13 +170,13 @@ int yk_schema_discover(const char *data_path, struct yk_arena *arena, enum yk_sc
 {
     const char *slash = strrchr(data_path, '/');
     const char *base = slash ? slash + 1 : data_path;
-    char *dir = slash ? yk_arena_strndup(arena, data_path, (size_t)(slash - data_path))
-                      : yk_arena_strdup(arena, ".");
+    const char *dir = slash ? yk_arena_strndup(arena, data_path, (size_t)(slash - data_path))
+                            : yk_arena_strdup(arena, ".");
     /* Paths of candidates keep the data path's folder as written ("" for the current one). */
     char *prefix = yk_arena_strndup(arena, data_path, slash ? (size_t)(slash - data_path) + 1 : 0);
     char *stem = dup_folded(base);
     struct candidate *c = calloc(MAX_CANDIDATES, sizeof *c);
-    size_t n = 0;
+    size_t n = 0, data_files = 1; /* the data file itself */
     int rc = 0;
     *found = YK_SCHEMA_FOUND_NONE;
     *path = NULL;
@@ -192,6 +206,7 @@ int yk_schema_discover(const char *data_path, struct yk_arena *arena, enum yk_sc
             continue;
         char *folded = dup_folded(e->d_name);
         int level = folded ? level_of(folded, stem) : 0;
+        data_files += folded && data_file(folded);
         if (!folded || !level || !regular_file(dir, e->d_name)) {
             free(folded);
             if (!folded) {
@@ -209,7 +224,7 @@ int yk_schema_discover(const char *data_path, struct yk_arena *arena, enum yk_sc
     closedir(d);
     if (rc == 0 && n > 0) {
         qsort(c, n, sizeof *c, cmp_candidate);
-        rc = decide(c, n, prefix, arena, found, path);
+        rc = decide(c, n, data_files, prefix, arena, found, path);
     }
 out:
     for (size_t i = 0; c && i < n; i++) {

@@ -67,16 +67,18 @@ static const char *scalar_text(struct yk_sb *b, json_t *v)
     return yk_arena_strdup(b->arena, buf);
 }
 
-/* A list of scalars (a lone string is taken as a list of one, reported). NULL items are
- * skipped. Returns 0 or a negative code (err set). */
-static int string_list(struct yk_sb *b, json_t *v, const char *path, struct yk_strings *out)
+/* A list of scalars; a lone string is a list of one (reported unless the vocabulary allows
+ * it, as CSVW does for "null"). NULL items are skipped. Returns 0 or a negative code. */
+static int strings(struct yk_sb *b, json_t *v, const char *path, bool lone_ok,
+                   struct yk_strings *out)
 {
     if (json_is_string(v)) {
-        int rc = yk_sb_warn(b, "list-as-string", path, 0,
-                            "очікувався список, а записано один рядок: прочитано як список з "
-                            "одного значення",
-                            "a list was expected, a single string was given: read as a list of "
-                            "one value");
+        int rc = lone_ok ? 0
+                         : yk_sb_warn(b, "list-as-string", path, 0,
+                                      "очікувався список, а записано один рядок: прочитано як "
+                                      "список з одного значення",
+                                      "a list was expected, a single string was given: read as a "
+                                      "list of one value");
         const char **one = yk_arena_alloc(b->arena, sizeof *one);
         if (rc < 0 || !one || !(one[0] = scalar_text(b, v)))
             return nomem(b);
@@ -102,6 +104,11 @@ static int string_list(struct yk_sb *b, json_t *v, const char *path, struct yk_s
     }
     *out = (struct yk_strings){items, k};
     return 0;
+}
+
+static int string_list(struct yk_sb *b, json_t *v, const char *path, struct yk_strings *out)
+{
+    return strings(b, v, path, false, out);
 }
 
 static const char *opt_string(struct yk_sb *b, json_t *obj, const char *key)
@@ -150,8 +157,7 @@ static int read_length(struct yk_sb *b, json_t *v, const char *path, int64_t *ou
 
 /* --- Frictionless Table Schema ----------------------------------------------------------- */
 
-static int read_constraints(struct yk_sb *b, struct yk_schema_field *f, json_t *c,
-                            const char *path)
+static int read_constraints(struct yk_sb *b, struct yk_schema_field *f, json_t *c, const char *path)
 {
     char p[PATH_MAX_LEN];
     json_t *v;
@@ -169,14 +175,12 @@ static int read_constraints(struct yk_sb *b, struct yk_schema_field *f, json_t *
     if (rc == 0 && (v = json_object_get(c, "exclusiveMinimum"))) {
         f->exclusive_minimum = true;
         if (!(f->minimum = scalar_text(b, v)))
-            rc = yk_sb_fail(b, YK_EINVAL, join(p, path, "exclusiveMinimum"), 0,
-                            "expected a value");
+            rc = yk_sb_fail(b, YK_EINVAL, join(p, path, "exclusiveMinimum"), 0, "expected a value");
     }
     if (rc == 0 && (v = json_object_get(c, "exclusiveMaximum"))) {
         f->exclusive_maximum = true;
         if (!(f->maximum = scalar_text(b, v)))
-            rc = yk_sb_fail(b, YK_EINVAL, join(p, path, "exclusiveMaximum"), 0,
-                            "expected a value");
+            rc = yk_sb_fail(b, YK_EINVAL, join(p, path, "exclusiveMaximum"), 0, "expected a value");
     }
     if (rc == 0 && (v = json_object_get(c, "minLength")))
         rc = read_length(b, v, join(p, path, "minLength"), &f->min_length);
@@ -429,8 +433,7 @@ static int read_csvw_column(struct yk_sb *b, json_t *c, const char *path)
         name = title;
         rc = yk_sb_warn(b, "name-from-title", path, 0,
                         "стовпець без «name»: назвою стала його назва для людей «%s»",
-                        "a column without \"name\": its title \"%s\" is used as the name",
-                        title);
+                        "a column without \"name\": its title \"%s\" is used as the name", title);
     }
     if (rc == 0 && !name)
         return yk_sb_fail(b, YK_EINVAL, path, 0, "a column without a name");
@@ -453,7 +456,7 @@ static int read_csvw_column(struct yk_sb *b, json_t *c, const char *path)
         rc = read_required(b, v, join(p, path, "required"), &f->required);
     struct yk_strings mv;
     if (rc == 0 && (v = json_object_get(c, "null")) &&
-        (rc = string_list(b, v, join(p, path, "null"), &mv)) == 0)
+        (rc = strings(b, v, join(p, path, "null"), true, &mv)) == 0)
         yk_sb_field_missing(b, f, mv);
     return rc == 0 ? read_role(b, f, c) : rc;
 }
@@ -490,13 +493,12 @@ static int read_csvw_table(struct yk_sb *b, json_t *ts, const char *path, json_t
     int rc = 0;
     b->form = YK_SCHEMA_FORM_CSVW;
     if (!json_is_array(cols))
-        return yk_sb_fail(b, YK_EINVAL, join(p, path, "columns"), 0,
-                          "\"columns\" must be a list");
+        return yk_sb_fail(b, YK_EINVAL, join(p, path, "columns"), 0, "\"columns\" must be a list");
     json_t *null = json_object_get(ts, "null");
     if (!null && root)
         null = json_object_get(root, "null");
     if (null) {
-        if ((rc = string_list(b, null, join(p, path, "null"), &b->missing)) < 0)
+        if ((rc = strings(b, null, join(p, path, "null"), true, &b->missing)) < 0)
             return rc;
         b->has_missing = true;
     }
@@ -506,9 +508,9 @@ static int read_csvw_table(struct yk_sb *b, json_t *ts, const char *path, json_t
         rc = read_key(b, v, join(p, path, "primaryKey"));
     else if (root && (v = json_object_get(root, "primaryKey"))) {
         rc = read_key(b, v, join(p, root_path, "primaryKey"));
-        if (rc == 0 && yk_sb_warn(b, "key-outside", b->pk_path, 0,
-                                  "«primaryKey» стоїть поза «tableSchema»",
-                                  "\"primaryKey\" is outside \"tableSchema\"") < 0)
+        if (rc == 0 &&
+            yk_sb_warn(b, "key-outside", b->pk_path, 0, "«primaryKey» стоїть поза «tableSchema»",
+                       "\"primaryKey\" is outside \"tableSchema\"") < 0)
             rc = nomem(b);
     }
     return rc == 0 ? read_unchecked_keys(b, ts, path) : rc;
@@ -587,8 +589,7 @@ static int read_root(struct yk_sb *b, json_t *j, const char *path, int depth)
         json_t *t = only_with(v, "tableSchema", &idx, &count);
         if (!t)
             return yk_sb_fail(b, YK_EINVAL, join(p, path, "tables"), 0,
-                              "a CSVW table group with %zu table schemas: give one of them",
-                              count);
+                              "a CSVW table group with %zu table schemas: give one of them", count);
         return read_root(b, t, join_index(p, path, "tables", idx), depth + 1);
     }
     return yk_sb_fail(b, YK_EINVAL, path, 0,
@@ -610,8 +611,7 @@ int yk_schema_read_json(struct yk_sb *b, const char *text, size_t len)
     json_t *root = json_loadb(text + skip, len - skip, JSON_DECODE_ANY, &je);
     if (!root)
         return yk_error_set(b->err, YK_EPARSE, b->name, je.line > 0 ? (uint64_t)je.line : 0,
-                            je.column > 0 ? (uint64_t)je.column : 0, "not valid JSON: %s",
-                            je.text);
+                            je.column > 0 ? (uint64_t)je.column : 0, "not valid JSON: %s", je.text);
     int rc = read_root(b, root, "", 0);
     json_decref(root);
     return rc;

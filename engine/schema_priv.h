@@ -60,8 +60,8 @@ int yk_sb_name(struct yk_sb *b, struct yk_schema_field *f, const char *raw, cons
 
 /* Set the field's type from a Frictionless or CSVW type name; misspellings and names of the
  * other vocabulary are reported, unknown names leave the field unchecked (reported). */
-int yk_sb_type(struct yk_sb *b, struct yk_schema_field *f, const char *type_name,
-               const char *path, uint64_t line);
+int yk_sb_type(struct yk_sb *b, struct yk_schema_field *f, const char *type_name, const char *path,
+               uint64_t line);
 
 /* Declare the field's own missing values / true and false values (copied into the arena). */
 void yk_sb_field_missing(struct yk_sb *b, struct yk_schema_field *f, struct yk_strings values);

@@ -23,6 +23,10 @@ struct yk_schema_run {
     size_t ncols;                             /* header labels */
     const struct yk_schema_field **col_field; /* [ncols]: the field of a column, or NULL */
     size_t *field_col;                        /* [nfields]: the column of a field, YK_NO_COLUMN */
+    /* [nfields], NULL until used: the set of a field's values, shared by the rules that keep
+     * one (schema.unique and a one-field schema.primary_key), so each value is hashed and
+     * stored once per run. */
+    void **value_sets;
 };
 
 /* Choose the schema of a run: opt->schema, else (when opt->schema_discover and the data is a

@@ -565,8 +565,7 @@ static bool read_token(const struct yk_date_token *t, const char *s, size_t n, s
     }
 }
 
-static bool parse_formatted(const struct yk_parser *p, const char *s, size_t n,
-                            struct yk_value *v)
+static bool parse_formatted(const struct yk_parser *p, const char *s, size_t n, struct yk_value *v)
 {
     struct parts pt = {.y = 1900, .m = 1, .d = 1};
     size_t i = 0;
@@ -596,16 +595,14 @@ static bool parse_date(const struct yk_parser *p, const char *s, size_t n, struc
     return p->any_format && any_date(s, n, &v->i);
 }
 
-static bool parse_datetime(const struct yk_parser *p, const char *s, size_t n,
-                           struct yk_value *v)
+static bool parse_datetime(const struct yk_parser *p, const char *s, size_t n, struct yk_value *v)
 {
     size_t i = 0;
     int64_t days, ms;
     int z;
     if (p->ntokens)
         return parse_formatted(p, s, n, v);
-    if (!iso_date(s, n, &i, &days) || i >= n ||
-        (s[i] != 'T' && !(p->any_format && s[i] == ' ')))
+    if (!iso_date(s, n, &i, &days) || i >= n || (s[i] != 'T' && !(p->any_format && s[i] == ' ')))
         return false;
     i++;
     if (!iso_time(s, n, &i, &ms, &z))
@@ -637,14 +634,13 @@ static bool parse_year(const struct yk_parser *p, const char *s, size_t n, struc
     return true;
 }
 
-static bool parse_yearmonth(const struct yk_parser *p, const char *s, size_t n,
-                            struct yk_value *v)
+static bool parse_yearmonth(const struct yk_parser *p, const char *s, size_t n, struct yk_value *v)
 {
     size_t i = 0;
     unsigned y, m;
     (void)p;
-    if (n != 7 || !digits(s, n, &i, 4, &y) || s[i++] != '-' || !digits(s, n, &i, 2, &m) ||
-        m < 1 || m > 12)
+    if (n != 7 || !digits(s, n, &i, 4, &y) || s[i++] != '-' || !digits(s, n, &i, 2, &m) || m < 1 ||
+        m > 12)
         return false;
     v->i = (int64_t)y * 12 + m - 1;
     return true;
@@ -652,8 +648,8 @@ static bool parse_yearmonth(const struct yk_parser *p, const char *s, size_t n,
 
 /* --- compiling a parser ------------------------------------------------------------------ */
 
-static int push_token(struct yk_date_token *t, size_t *nt, size_t cap, char kind,
-                      const char *text, size_t len)
+static int push_token(struct yk_date_token *t, size_t *nt, size_t cap, char kind, const char *text,
+                      size_t len)
 {
     if (*nt == cap)
         return YK_EINVAL;
@@ -669,7 +665,15 @@ static int push_token(struct yk_date_token *t, size_t *nt, size_t cap, char kind
 static char strptime_kind(char c)
 {
     switch (c) {
-    case 'Y': case 'y': case 'm': case 'd': case 'H': case 'M': case 'S': case 'f': case 'z':
+    case 'Y':
+    case 'y':
+    case 'm':
+    case 'd':
+    case 'H':
+    case 'M':
+    case 'S':
+    case 'f':
+    case 'z':
     case 'b':
         return c;
     case 'B':
@@ -711,8 +715,8 @@ static bool uts35_letter(char c)
            c == 'X' || c == 'x';
 }
 
-static int compile_format(struct yk_parser *p, const char *fmt, struct yk_arena *arena,
-                          char *why, size_t why_size)
+static int compile_format(struct yk_parser *p, const char *fmt, struct yk_arena *arena, char *why,
+                          size_t why_size)
 {
     size_t n = strlen(fmt), nt = 0, cap = n + 1;
     if (strncmp(fmt, "fmt:", 4) == 0) /* the old Table Schema spelling */
@@ -803,8 +807,8 @@ int yk_parser_init(struct yk_parser *p, const struct yk_schema_field *f, struct 
     int rc = compile_format(p, fmt, arena, why, why_size);
     if (rc == 0) {
         p->expect_uk = yk_arena_printf(arena, "%s у форматі %s", type_table[p->type].plain_uk, fmt);
-        p->expect_en = yk_arena_printf(arena, "%s in the format %s", type_table[p->type].plain_en,
-                                      fmt);
+        p->expect_en =
+            yk_arena_printf(arena, "%s in the format %s", type_table[p->type].plain_en, fmt);
         if (!p->expect_uk || !p->expect_en)
             return YK_ENOMEM;
     }

@@ -323,6 +323,11 @@ int yk_archive_tables(const char *path, struct yk_arena *arena, const char *cons
         return rc;
     const char **list = NULL;
     size_t k = 0;
+    uint64_t size;
+    /* A zip is read from its end, so only a regular file can be one; a pipe must not lose the
+     * bytes a peek would take from it before the check reads it again. */
+    if (yk_input_size(&in, &size, NULL) < 0)
+        goto done;
     if ((rc = yk_input_peek(&in, HEAD_BYTES, &p, &len, err)) < 0)
         goto done;
     if (!is(yk_format_sniff_magic(p, len), "zip"))
@@ -356,8 +361,7 @@ int yk_check_options_validate(const struct yk_check_options *opt, struct yk_erro
         return yk_error_set(err, YK_EINVAL, NULL, 0, 0, "encoding: unknown encoding '%s'",
                             opt->encoding);
     if (opt->format && !yk_loader_find(opt->format))
-        return yk_error_set(err, YK_EINVAL, NULL, 0, 0, "format: no loader for '%s'",
-                            opt->format);
+        return yk_error_set(err, YK_EINVAL, NULL, 0, 0, "format: no loader for '%s'", opt->format);
     if (opt->record_path && !opt->record_path[0])
         return yk_error_set(err, YK_EINVAL, NULL, 0, 0, "record_path: empty");
     return 0;

@@ -55,8 +55,8 @@ enum yk_null yk_null_kind(const char *s, size_t n)
 const char *yk_null_text(enum yk_null kind)
 {
     static const char *const text[YK_NULL_COUNT] = {
-        "", "", "null", "NULL", "Null", "-", "\xE2\x80\x94", "\xE2\x80\x93", "н/д", "n/a",
-        "NaN", "None",
+        "",    "",    "null", "NULL", "Null", "-", "\xE2\x80\x94", "\xE2\x80\x93",
+        "н/д", "n/a", "NaN",  "None",
     };
     return (unsigned)kind < YK_NULL_COUNT ? text[kind] : "";
 }
@@ -113,7 +113,7 @@ bool yk_digits_at_least(const char *str, size_t n, size_t k)
     for (; i + 8 <= n; i += 8) {
         uint64_t m = swar_between(swar_load(s + i), '0' - 1, '9' + 1);
         if (!m)
-            continue; /* text: most blocks hold no digit */
+            continue;                                    /* text: most blocks hold no digit */
         count += (size_t)(((m >> 7) * SWAR_ONES) >> 56); /* one per digit, summed in the top byte */
         if (count >= k)
             return true;
@@ -167,7 +167,8 @@ bool yk_katottg_valid(const char *s, size_t n)
     return n == 19 && s[0] == 'U' && s[1] == 'A' && yk_all_digits(s + 2, 17);
 }
 
-/* --- dates --------------------------------------------------------------------------------------- */
+/* --- dates ---------------------------------------------------------------------------------------
+ */
 
 int yk_days_in_month(int year, int month)
 {
@@ -268,7 +269,8 @@ static enum yk_date_form time_mark(const unsigned char *s, size_t n, size_t *i)
         (*i)++;
         return YK_DATE_ISO_BAD_T;
     }
-    if (*i + 1 < n && ((s[*i] == 0xD0 && s[*i + 1] == 0xA2) || (s[*i] == 0xD1 && s[*i + 1] == 0x82))) {
+    if (*i + 1 < n &&
+        ((s[*i] == 0xD0 && s[*i + 1] == 0xA2) || (s[*i] == 0xD1 && s[*i + 1] == 0x82))) {
         *i += 2; /* Cyrillic Т or т */
         return YK_DATE_ISO_BAD_T;
     }
@@ -365,14 +367,14 @@ char *yk_date_iso(char *buf, const struct yk_date *d)
 
 /* Units seen glued to numbers in Ukrainian tables. Only a number's remainder is compared. */
 static const char *const units[] = {
-    "%",      "‰",        "грн",     "грн.",     "гривень", "гривні",  "гривня", "коп",
-    "коп.",   "₴",        "$",       "€",        "UAH",     "USD",     "EUR",    "тис",
-    "тис.",   "тис. грн", "тис.грн", "тис. грн.", "млн",    "млн.",    "млн грн", "млн. грн",
-    "млрд",   "м",        "м2",      "м²",       "м.кв.",   "м.кв",    "кв.м",   "кв. м",
-    "кв.м.",  "кв. м.",   "м3",      "м³",       "куб.м",   "км",      "см",     "мм",
-    "га",     "кг",       "т",       "л",        "шт",      "шт.",     "од",     "од.",
-    "осіб",   "чол",      "чол.",    "год",      "год.",    "хв",      "кВт",    "кВт·год",
-    "МВт",    "Гкал",     "m",       "m2",       "km",      "kg",      "ha",     "pcs",
+    "%",     "‰",        "грн",     "грн.",      "гривень", "гривні", "гривня",  "коп",
+    "коп.",  "₴",        "$",       "€",         "UAH",     "USD",    "EUR",     "тис",
+    "тис.",  "тис. грн", "тис.грн", "тис. грн.", "млн",     "млн.",   "млн грн", "млн. грн",
+    "млрд",  "м",        "м2",      "м²",        "м.кв.",   "м.кв",   "кв.м",    "кв. м",
+    "кв.м.", "кв. м.",   "м3",      "м³",        "куб.м",   "км",     "см",      "мм",
+    "га",    "кг",       "т",       "л",         "шт",      "шт.",    "од",      "од.",
+    "осіб",  "чол",      "чол.",    "год",       "год.",    "хв",     "кВт",     "кВт·год",
+    "МВт",   "Гкал",     "m",       "m2",        "km",      "kg",     "ha",      "pcs",
 };
 
 static bool is_unit(const char *s, size_t n)

@@ -13,17 +13,17 @@
 /* How a missing value is spelt. 0 means "a value"; the order is the order messages list them. */
 enum yk_null {
     YK_NULL_NOT = 0,
-    YK_NULL_EMPTY,   /* "" (or only whitespace) */
-    YK_NULL_LOWER,   /* null: the Ministry's spelling */
-    YK_NULL_UPPER,   /* NULL */
-    YK_NULL_MIXED,   /* Null, nULL ... */
-    YK_NULL_HYPHEN,  /* - */
-    YK_NULL_EMDASH,  /* — */
-    YK_NULL_ENDASH,  /* – */
-    YK_NULL_ND,      /* н/д, Н/Д */
-    YK_NULL_NA,      /* n/a, N/A, #N/A */
-    YK_NULL_NAN,     /* NaN, nan */
-    YK_NULL_NONE,    /* None, none */
+    YK_NULL_EMPTY,  /* "" (or only whitespace) */
+    YK_NULL_LOWER,  /* null: the Ministry's spelling */
+    YK_NULL_UPPER,  /* NULL */
+    YK_NULL_MIXED,  /* Null, nULL ... */
+    YK_NULL_HYPHEN, /* - */
+    YK_NULL_EMDASH, /* — */
+    YK_NULL_ENDASH, /* – */
+    YK_NULL_ND,     /* н/д, Н/Д */
+    YK_NULL_NA,     /* n/a, N/A, #N/A */
+    YK_NULL_NAN,    /* NaN, nan */
+    YK_NULL_NONE,   /* None, none */
     YK_NULL_COUNT
 };
 
@@ -75,13 +75,13 @@ bool yk_katottg_valid(const char *s, size_t n);
 /* --- dates --------------------------------------------------------------------------------- */
 
 enum yk_date_form {
-    YK_DATE_NONE = 0, /* not shaped like a date */
-    YK_DATE_ISO,      /* 2024-01-05 */
-    YK_DATE_ISO_T,    /* 2024-01-05T10:00[:00[.000]][Z|+02:00] */
+    YK_DATE_NONE = 0,  /* not shaped like a date */
+    YK_DATE_ISO,       /* 2024-01-05 */
+    YK_DATE_ISO_T,     /* 2024-01-05T10:00[:00[.000]][Z|+02:00] */
     YK_DATE_ISO_SPACE, /* 2024-01-05 10:00: a space where ISO 8601 puts T */
     YK_DATE_ISO_BAD_T, /* 2024-01-05Т10:00 with a Cyrillic Т (or т, or a lower-case t) */
-    YK_DATE_DMY,      /* 05.01.2024, 5/1/2024, 05-01-2024, optionally " р." and a time */
-    YK_DATE_YMD       /* 2024.01.05, 2024/01/05, 2024-1-5 */
+    YK_DATE_DMY,       /* 05.01.2024, 5/1/2024, 05-01-2024, optionally " р." and a time */
+    YK_DATE_YMD        /* 2024.01.05, 2024/01/05, 2024-1-5 */
 };
 
 enum yk_date_fault {
@@ -114,11 +114,11 @@ char *yk_date_iso(char *buf, const struct yk_date *d);
 /* --- numbers --------------------------------------------------------------------------------- */
 
 struct yk_number {
-    char decimal;    /* '.' or ',', 0 for an integer */
-    char group;      /* thousands separator: ' ' (any space), ',', '.', '\'' or 0 */
-    size_t unit_at;  /* offset of a unit after the number ("грн", "м2", "%"), 0 when none */
+    char decimal;   /* '.' or ',', 0 for an integer */
+    char group;     /* thousands separator: ' ' (any space), ',', '.', '\'' or 0 */
+    size_t unit_at; /* offset of a unit after the number ("грн", "м2", "%"), 0 when none */
     size_t unit_len;
-    double value;    /* the value, read with the separators above */
+    double value; /* the value, read with the separators above */
 };
 
 /* The fast path for plain decimals (coordinates, amounts): an optional sign, 1-18 digits, and

@@ -59,9 +59,12 @@ enum yk_phone yk_phone_check(const char *str, size_t n, char suggestion[14])
 /* Codes of Ukraine's mobile operators (the two digits after the trunk 0). */
 static bool mobile_code(char a, char b)
 {
-    static const char *const codes = "39 50 63 66 67 68 73 75 77 89 91 92 93 94 95 96 97 98 99";
-    for (const char *c = codes; *c; c += 3)
-        if (c[0] == a && c[1] == b)
+    static const char codes[][2] = {{'3', '9'}, {'5', '0'}, {'6', '3'}, {'6', '6'}, {'6', '7'},
+                                    {'6', '8'}, {'7', '3'}, {'7', '5'}, {'7', '7'}, {'8', '9'},
+                                    {'9', '1'}, {'9', '2'}, {'9', '3'}, {'9', '4'}, {'9', '5'},
+                                    {'9', '6'}, {'9', '7'}, {'9', '8'}, {'9', '9'}};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (codes[i][0] == a && codes[i][1] == b)
             return true;
     return false;
 }
@@ -129,7 +132,7 @@ bool yk_phone_find_mobile(const char *str, size_t n, size_t *at, size_t *len, si
             }
         }
         bool glued_on = (last + 1 < n && is_alpha(s[last + 1])) || glued(s, n, last + 1) ||
-                            (start >= 2 && glued(s, n, start - 1) && is_digit(s[start - 2]));
+                        (start >= 2 && glued(s, n, start - 1) && is_digit(s[start - 2]));
         if (!glued_on && nd == 10 && d[0] == '0' && mobile_code(d[1], d[2])) {
             *at = start, *len = last + 1 - start, *head = 3;
             return true;
@@ -175,7 +178,8 @@ static bool domain_ok(const unsigned char *s, size_t n)
             return false;
         label++;
     }
-    return labels >= 2 && tld_letters >= 2 && (!tld_other || (label > 4 && ci_eq((const char *)s + n - label, "xn--", 4)));
+    return labels >= 2 && tld_letters >= 2 &&
+           (!tld_other || (label > 4 && ci_eq((const char *)s + n - label, "xn--", 4)));
 }
 
 enum yk_email yk_email_check(const char *str, size_t n)
@@ -211,11 +215,11 @@ enum yk_email yk_email_check(const char *str, size_t n)
 bool yk_email_free_domain(const char *domain, size_t n)
 {
     static const char *const free_mail[] = {
-        "gmail.com",   "googlemail.com", "ukr.net",     "i.ua",       "meta.ua",   "email.ua",
-        "bigmir.net",  "online.ua",      "mail.ua",     "yahoo.com",  "hotmail.com", "outlook.com",
-        "live.com",    "icloud.com",     "me.com",      "proton.me",  "protonmail.com", "gmx.com",
-        "gmx.net",     "aol.com",        "mail.ru",     "yandex.ru",  "yandex.ua", "rambler.ru",
-        "inbox.ru",    "list.ru",        "bk.ru",       "ya.ru",      "tut.by",    "i.com.ua",
+        "gmail.com",  "googlemail.com", "ukr.net", "i.ua",      "meta.ua",        "email.ua",
+        "bigmir.net", "online.ua",      "mail.ua", "yahoo.com", "hotmail.com",    "outlook.com",
+        "live.com",   "icloud.com",     "me.com",  "proton.me", "protonmail.com", "gmx.com",
+        "gmx.net",    "aol.com",        "mail.ru", "yandex.ru", "yandex.ua",      "rambler.ru",
+        "inbox.ru",   "list.ru",        "bk.ru",   "ya.ru",     "tut.by",         "i.com.ua",
     };
     for (size_t i = 0; i < sizeof free_mail / sizeof free_mail[0]; i++)
         if (strlen(free_mail[i]) == n && ci_eq(domain, free_mail[i], n))
@@ -251,21 +255,35 @@ bool yk_email_find(const char *str, size_t n, size_t *at, size_t *len)
 
 /* --- URLs ------------------------------------------------------------------------------------- */
 
+/* host[:port], the host a domain, dotted IPv4 digits or a bracketed IPv6 literal. */
 static bool host_ok(const unsigned char *s, size_t n)
 {
-    if (n > 0 && s[0] == '[') /* an IPv6 literal */
-        return n > 2 && s[n - 1] == ']';
-    size_t port = n;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ':')
-            port = i;
-    for (size_t i = port + 1; i < n; i++)
-        if (!is_digit(s[i]))
+    size_t end = n; /* where the host ends and ":port" may start */
+    bool ipv6 = n > 0 && s[0] == '[';
+    if (ipv6) {
+        const unsigned char *close = memchr(s, ']', n);
+        if (!close || close == s + 1)
             return false;
-    if (port + 1 == n || port + 6 < n)
+        end = (size_t)(close - s) + 1;
+    } else {
+        const unsigned char *colon = memchr(s, ':', n);
+        end = colon ? (size_t)(colon - s) : n;
+    }
+    if (end < n) {
+        if (s[end] != ':' || n - end - 1 == 0 || n - end - 1 > 5)
+            return false;
+        for (size_t i = end + 1; i < n; i++)
+            if (!is_digit(s[i]))
+                return false;
+    }
+    if (ipv6 || domain_ok(s, end))
+        return true;
+    if (end == 0 || !is_digit(s[0]))
         return false;
-    return domain_ok(s, port) || (port > 0 && yk_all_digits((const char *)s, 1) &&
-                                  strspn((const char *)s, "0123456789.") == port);
+    for (size_t i = 0; i < end; i++)
+        if (!is_digit(s[i]) && s[i] != '.')
+            return false;
+    return true;
 }
 
 enum yk_url yk_url_check(const char *str, size_t n)
@@ -330,21 +348,13 @@ static enum script script_at(const unsigned char *s, size_t n, size_t *len)
     return SC_OTHER;
 }
 
-int yk_script_at(const char *s, size_t n, size_t *len)
+/* Does s hold a letter of the script, 8 bytes at a time? Latin: an ASCII letter or a lead byte
+ * C3-C9 (Latin-1, Extended-A/B); Cyrillic: a lead byte D0-D4. Ukrainian text seldom holds a
+ * Latin letter, so the Latin pass usually ends the work alone. */
+static bool has_script(const unsigned char *s, size_t n, bool latin)
 {
-    return (int)script_at((const unsigned char *)s, n, len);
-}
-
-size_t yk_script_mixed(const char *str, size_t n, size_t *first_at, size_t *first_len)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    /* Most cells are in one script: decide that first, 8 bytes at a time. Latin: an ASCII
-     * letter or a lead byte C3-C9 (Latin-1, Extended-A/B); Cyrillic: a lead byte D0-D4. */
-    uint64_t latin = 0, cyrillic = 0;
     unsigned char pad[8] = {0};
-    if (n < 2)
-        return 0;
-    for (size_t j = 0; j < n && !(latin && cyrillic); j += 8) {
+    for (size_t j = 0; j < n; j += 8) {
         uint64_t x;
         if (j + 8 <= n) {
             x = swar_load(s + j);
@@ -355,11 +365,26 @@ size_t yk_script_mixed(const char *str, size_t n, size_t *first_at, size_t *firs
             x = swar_load(pad);
         }
         uint64_t flipped = x ^ SWAR_HIGHS;
-        latin |= swar_between(x | SWAR_ONES * 0x20, 'a' - 1, 'z' + 1) |
-                 swar_between(flipped, 0x42, 0x4A);
-        cyrillic |= swar_between(flipped, 0x4F, 0x55);
+        uint64_t hit = latin ? swar_between(x | SWAR_ONES * 0x20, 'a' - 1, 'z' + 1) |
+                                   swar_between(flipped, 0x42, 0x4A)
+                             : swar_between(flipped, 0x4F, 0x55);
+        if (hit)
+            return true;
     }
-    if (!latin || !cyrillic)
+    return false;
+}
+
+int yk_script_at(const char *s, size_t n, size_t *len)
+{
+    return (int)script_at((const unsigned char *)s, n, len);
+}
+
+size_t yk_script_mixed(const char *str, size_t n, size_t *first_at, size_t *first_len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    /* Most cells are in one script: decide that first, 8 bytes at a time. Latin: an ASCII
+     * letter or a lead byte C3-C9 (Latin-1, Extended-A/B); Cyrillic: a lead byte D0-D4. */
+    if (n < 2 || !has_script(s, n, true) || !has_script(s, n, false))
         return 0;
     size_t count = 0, i = 0;
     while (i < n) {
@@ -415,8 +440,22 @@ size_t yk_settlement_prefix(const char *str, size_t n)
 {
     /* Longest first; "." ends an abbreviation, the full words need a space after them. */
     static const char *const words[] = {
-        "селище міського типу ", "селище ", "село ", "місто ", "с-ще ", "смт. ", "смт.",
-        "смт ", "сел. ", "сел.", "м. ", "м.", "с. ", "с.", "м ", "с ",
+        "селище міського типу ",
+        "селище ",
+        "село ",
+        "місто ",
+        "с-ще ",
+        "смт. ",
+        "смт.",
+        "смт ",
+        "сел. ",
+        "сел.",
+        "м. ",
+        "м.",
+        "с. ",
+        "с.",
+        "м ",
+        "с ",
     };
     char low[48];
     size_t len = yk_utf8_lower(str, n, low, sizeof low);

@@ -77,48 +77,6 @@ static const char *plural(const struct yk_report *rep, uint64_t n, const char *c
     return forms[2];
 }
 
-/* Characters that could rewrite the terminal or reorder the line: C0 and C1 controls, DEL and
- * the bidirectional embeddings, overrides and isolates. */
-static int is_unsafe(uint32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069);
-}
-
-/* Data ends up in messages (cell values, header names), so a line of the report must stay one
- * line and must not carry escape sequences: unsafe characters and bytes that are not UTF-8
- * are written as visible escapes. */
-static void put_text(FILE *out, const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = 0;
-    while (p[n])
-        n++;
-    while (n > 0) {
-        uint32_t cp;
-        size_t len = yk_report_utf8_decode(p, n, &cp);
-        if (len == 0) {
-            fprintf(out, "\\x%02X", p[0]);
-            len = 1;
-        } else if (cp == '\n') {
-            fputs("\\n", out);
-        } else if (cp == '\r') {
-            fputs("\\r", out);
-        } else if (cp == '\t') {
-            fputs("\\t", out);
-        } else if (is_unsafe(cp)) {
-            if (cp < 0x80)
-                fprintf(out, "\\x%02" PRIX32, cp);
-            else
-                fprintf(out, "\\u%04" PRIX32, cp);
-        } else {
-            fwrite(p, 1, len, out);
-        }
-        p += len;
-        n -= len;
-    }
-}
-
 static void color_on(const struct yk_report *rep, const char *sgr)
 {
     if (rep->opt->color)
@@ -147,7 +105,7 @@ static const char *severity_color(enum yk_severity sev)
 static void put_where(const struct yk_report *rep, const char *path, const struct yk_loc *loc)
 {
     color_on(rep, SGR_BOLD);
-    put_text(rep->out, path);
+    yk_report_put_text(rep->out, path);
     if (loc && loc->line > 0) {
         fprintf(rep->out, ":%" PRIu64, loc->line);
         if (loc->column > 0)
@@ -171,7 +129,7 @@ static void put_finding(const struct yk_report *rep, const char *path, const str
     enum yk_severity sev = f->severity <= YK_SEV_ERROR ? f->severity : YK_SEV_ERROR;
     put_where(rep, path, &f->loc);
     put_label(rep, severity_color(sev), words_of(rep)->severity[sev]);
-    put_text(rep->out, yk_finding_message(f, rep->opt->lang));
+    yk_report_put_text(rep->out, yk_finding_message(f, rep->opt->lang));
     fprintf(rep->out, " [%s]\n", f->rule ? f->rule->id : "?");
 }
 
@@ -205,7 +163,7 @@ static void put_schema(const struct yk_report *rep, const struct yk_file_result 
     put_where(rep, r->path, NULL);
     put_label(rep, SGR_CYAN, words_of(rep)->note);
     fputs(en ? "structure: " : "структура: ", rep->out);
-    put_text(rep->out, r->schema);
+    yk_report_put_text(rep->out, r->schema);
     if (r->schema_discovered)
         fputs(en ? " (found next to the data)" : " (знайдено поруч із даними)", rep->out);
     fputc('\n', rep->out);
@@ -281,5 +239,6 @@ const struct yk_report_writer yk_report_text = {
     .description = "compiler-style lines and a summary per file, for people",
     .begin = text_begin,
     .file = text_file,
+    .audit = yk_report_text_audit,
     .end = text_end,
 };

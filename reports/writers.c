@@ -1,5 +1,7 @@
 /* yakist — the table of report writers, looked up by their --format name, and the helpers
  * every writer shares. Adding a format is one line in the table below. */
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "writers.h"
@@ -71,6 +73,48 @@ size_t yk_report_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
         return 0;
     *cp = v;
     return len;
+}
+
+/* Characters that could rewrite the terminal or reorder the line: C0 and C1 controls, DEL and
+ * the bidirectional embeddings, overrides and isolates. */
+static int is_unsafe(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Data ends up in messages (cell values, header names), so a line of the report must stay one
+ * line and must not carry escape sequences: unsafe characters and bytes that are not UTF-8
+ * are written as visible escapes. */
+void yk_report_put_text(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+    while (p[n])
+        n++;
+    while (n > 0) {
+        uint32_t cp;
+        size_t len = yk_report_utf8_decode(p, n, &cp);
+        if (len == 0) {
+            fprintf(out, "\\x%02X", p[0]);
+            len = 1;
+        } else if (cp == '\n') {
+            fputs("\\n", out);
+        } else if (cp == '\r') {
+            fputs("\\r", out);
+        } else if (cp == '\t') {
+            fputs("\\t", out);
+        } else if (is_unsafe(cp)) {
+            if (cp < 0x80)
+                fprintf(out, "\\x%02" PRIX32, cp);
+            else
+                fprintf(out, "\\u%04" PRIX32, cp);
+        } else {
+            fwrite(p, 1, len, out);
+        }
+        p += len;
+        n -= len;
+    }
 }
 
 void yk_report_severity_totals(const struct yk_file_result *result, uint64_t totals[4])

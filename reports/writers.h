@@ -19,4 +19,14 @@ size_t yk_report_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
  * enum yk_severity. */
 void yk_report_severity_totals(const struct yk_file_result *result, uint64_t totals[4]);
 
+/* Data ends up in messages, titles and names, so one line of a text report must stay one line
+ * and must not carry escape sequences: write s with line breaks, tabs, other controls, DEL, C1
+ * controls and bidirectional overrides as visible escapes, bytes that are not UTF-8 as \xFF. */
+void yk_report_put_text(FILE *out, const char *s);
+
+/* The audit result in each format (audit_text.c, audit_json.c): the writers' audit callbacks. */
+struct yk_audit_result;
+int yk_report_text_audit(struct yk_report *rep, const struct yk_audit_result *audit);
+int yk_report_json_audit(struct yk_report *rep, const struct yk_audit_result *audit);
+
 #endif

@@ -14,7 +14,7 @@
 
 #include "file_rules.h"
 
-/* meta_text.c: identifier, title, description, purpose, language. */
+/* meta_text.c: identifier, title, description, purpose. */
 extern const struct yk_rule yk_rule_meta_identifier;
 extern const struct yk_rule yk_rule_meta_identifier_form;
 extern const struct yk_rule yk_rule_meta_title;
@@ -24,10 +24,10 @@ extern const struct yk_rule yk_rule_meta_description;
 extern const struct yk_rule yk_rule_meta_description_length;
 extern const struct yk_rule yk_rule_meta_purpose;
 extern const struct yk_rule yk_rule_meta_purpose_length;
+
+/* meta_resources.c: language, formats, links, the structure resource, keywords and dates. */
 extern const struct yk_rule yk_rule_meta_language;
 extern const struct yk_rule yk_rule_meta_language_code;
-
-/* meta_resources.c: formats, links, the structure resource, keywords and dates. */
 extern const struct yk_rule yk_rule_meta_format;
 extern const struct yk_rule yk_rule_meta_link;
 extern const struct yk_rule yk_rule_meta_structure;
@@ -55,6 +55,22 @@ const struct yk_perelik_item *yk_audit_register_item(const struct yk_perelik *pe
 /* Does a resource describe the structure of its dataset rather than hold data (its name,
  * description or link says «Структура», structure or schema)? */
 bool yk_audit_is_structure(const struct yk_resource *r);
+
+/* open_links.c: links that do not work, and what every resource's link is worth. */
+extern const struct yk_rule yk_rule_open_broken;
+extern const struct yk_rule yk_rule_open_escapes;
+extern const struct yk_rule yk_rule_open_not_checked;
+
+enum yk_res_state {
+    YK_RES_WORKING = 0, /* a readable local file (or download), or a local one not checked */
+    YK_RES_UNCHECKED,   /* remote and not fetched: neither passed nor broken */
+    YK_RES_BROKEN,      /* missing or unreadable, or a failed download */
+    YK_RES_OUTSIDE,     /* a path that leaves the catalog's folder: never read */
+    YK_RES_NO_LINK      /* no link, or one yakist cannot follow (ftp:, file:) */
+};
+
+/* The state of a resource from its location and its checked file (NULL: not checked). */
+enum yk_res_state yk_audit_res_state(const struct yk_resource *r, const struct yk_file_result *f);
 
 /* The audit environment of a dataset rule, or NULL outside an audit or without a current
  * dataset (the rule then has nothing to judge). */

@@ -60,8 +60,8 @@ char *yk_content_label(struct yk_rule_ctx *ctx, size_t column, char *buf)
 {
     const struct yk_row *header = yk_ctx_header(ctx);
     if (header && column < header->ncells) {
-        size_t start, len = yk_file_trim(header->cells[column].data, header->cells[column].len,
-                                         &start);
+        size_t start,
+            len = yk_file_trim(header->cells[column].data, header->cells[column].len, &start);
         if (len > 0)
             return yk_file_snippet(buf, header->cells[column].data + start, len);
     }

@@ -192,7 +192,8 @@ static int katottg_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_
                        "КАТОТТГ code \"%s\": write UA in Latin capitals", text);
     if (n >= 4 && u[0] == 0xD0 && (u[1] == 0xA3 || u[1] == 0xB3) && u[2] == 0xD0 &&
         (u[3] == 0x90 || u[3] == 0xB0))
-        return yk_emit(ctx, &loc, "код КАТОТТГ «%s» починається кириличними «УА», а не латинськими UA",
+        return yk_emit(ctx, &loc,
+                       "код КАТОТТГ «%s» починається кириличними «УА», а не латинськими UA",
                        "КАТОТТГ code \"%s\" starts with a Cyrillic \"УА\", not a Latin UA", text);
     if (n == 17 && yk_all_digits(s, n))
         return yk_emit(ctx, &loc, "коду КАТОТТГ «%s» бракує префікса: має бути UA%s",
@@ -249,10 +250,9 @@ static int postcode_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size
     struct yk_loc loc = yk_content_loc(row, col);
     yk_content_quote(text, s, n);
     if (n == 4 && yk_all_digits(s, n))
-        return yk_emit(ctx, &loc,
-                       "поштовий індекс «%s» має 4 цифри: загублено нуль на початку, має бути 0%s",
-                       "postcode \"%s\" has 4 digits: the leading zero was lost, write 0%s", text,
-                       text);
+        return yk_emit(
+            ctx, &loc, "поштовий індекс «%s» має 4 цифри: загублено нуль на початку, має бути 0%s",
+            "postcode \"%s\" has 4 digits: the leading zero was lost, write 0%s", text, text);
     char digits[8];
     size_t nd = 0;
     for (size_t i = 0; i < n && nd < 6; i++)

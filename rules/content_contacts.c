@@ -54,19 +54,22 @@ static int phone_report(struct yk_rule_ctx *ctx, const struct yk_loc *loc, enum 
     yk_content_quote(text, s, n);
     switch (verdict) {
     case YK_PHONE_NO_PLUS:
-        return yk_emit(ctx, loc, "номер «%s» без «+» (так можна лише в електронних таблицях): має "
-                                 "бути %s",
+        return yk_emit(ctx, loc,
+                       "номер «%s» без «+» (так можна лише в електронних таблицях): має "
+                       "бути %s",
                        "phone \"%s\" lacks the \"+\" (allowed in spreadsheets only): write %s",
                        text, suggestion);
     case YK_PHONE_FORMAT:
-        return yk_emit(ctx, loc, "номер «%s» не у формі +380XXXXXXXXX без пробілів і дужок: має "
-                                 "бути %s",
+        return yk_emit(ctx, loc,
+                       "номер «%s» не у формі +380XXXXXXXXX без пробілів і дужок: має "
+                       "бути %s",
                        "phone \"%s\" is not in the form +380XXXXXXXXX without spaces or "
                        "brackets: write %s",
                        text, suggestion);
     case YK_PHONE_SHORT:
-        return yk_emit(ctx, loc, "номер «%s» без коду міста чи оператора: потрібен повний номер "
-                                 "+380XXXXXXXXX",
+        return yk_emit(ctx, loc,
+                       "номер «%s» без коду міста чи оператора: потрібен повний номер "
+                       "+380XXXXXXXXX",
                        "phone \"%s\" lacks the area or operator code: the full +380XXXXXXXXX "
                        "number is needed",
                        text);
@@ -134,14 +137,24 @@ static int email_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
 static int email_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t col)
 {
     static const char *const why_uk[] = {
-        "", "немає знака @", "кілька знаків @ в одній адресі", "пробіл усередині адреси",
-        "зайвий префікс mailto:", "неприпустимі знаки або крапки в імені перед @",
-        "нелатинські літери в імені перед @", "неправильний домен після @",
+        "",
+        "немає знака @",
+        "кілька знаків @ в одній адресі",
+        "пробіл усередині адреси",
+        "зайвий префікс mailto:",
+        "неприпустимі знаки або крапки в імені перед @",
+        "нелатинські літери в імені перед @",
+        "неправильний домен після @",
     };
     static const char *const why_en[] = {
-        "", "no @ sign", "several @ signs in one address", "a space inside the address",
-        "a stray mailto: prefix", "characters or dots not allowed in the name before the @",
-        "non-Latin letters in the name before the @", "an invalid domain after the @",
+        "",
+        "no @ sign",
+        "several @ signs in one address",
+        "a space inside the address",
+        "a stray mailto: prefix",
+        "characters or dots not allowed in the name before the @",
+        "non-Latin letters in the name before the @",
+        "an invalid domain after the @",
     };
     size_t n, at = 0, len;
     const char *s = yk_content_value(&row->cells[col], &n);
@@ -193,13 +206,19 @@ static int url_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
 static int url_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t col)
 {
     static const char *const why_uk[] = {
-        "", "немає схеми: має починатися з https:// або http://",
-        "схема не http і не https", "зіпсована схема: після http має бути «://»",
-        "немає правильного імені сервера", "пробіл усередині посилання",
+        "",
+        "немає схеми: має починатися з https:// або http://",
+        "схема не http і не https",
+        "зіпсована схема: після http має бути «://»",
+        "немає правильного імені сервера",
+        "пробіл усередині посилання",
     };
     static const char *const why_en[] = {
-        "", "no scheme: it must start with https:// or http://", "the scheme is neither http nor https",
-        "a broken scheme: http must be followed by \"://\"", "no valid host name",
+        "",
+        "no scheme: it must start with https:// or http://",
+        "the scheme is neither http nor https",
+        "a broken scheme: http must be followed by \"://\"",
+        "no valid host name",
         "whitespace inside the link",
     };
     size_t n;
@@ -211,8 +230,9 @@ static int url_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t co
         return 0;
     char text[YK_FILE_SNIPPET_SIZE];
     struct yk_loc loc = yk_content_loc(row, col);
-    return yk_emit(ctx, &loc, "посилання «%s» неправильне: %s%.0s", "link \"%s\" is invalid: %.0s%s",
-                   yk_content_quote(text, s, n), why_uk[v], why_en[v]);
+    return yk_emit(ctx, &loc, "посилання «%s» неправильне: %s%.0s",
+                   "link \"%s\" is invalid: %.0s%s", yk_content_quote(text, s, n), why_uk[v],
+                   why_en[v]);
 }
 
 const struct yk_rule yk_rule_content_url_format = {

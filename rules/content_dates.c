@@ -52,7 +52,8 @@ static int date_format_header(struct yk_rule_ctx *ctx, const struct yk_row *head
 static int not_a_date(struct yk_rule_ctx *ctx, const struct yk_loc *loc, const char *s, size_t n)
 {
     char text[YK_FILE_SNIPPET_SIZE];
-    return yk_emit(ctx, loc, "у стовпці дат значення «%s» — не дата у форматі ISO 8601 (РРРР-ММ-ДД)",
+    return yk_emit(ctx, loc,
+                   "у стовпці дат значення «%s» — не дата у форматі ISO 8601 (РРРР-ММ-ДД)",
                    "\"%s\" in a column of dates is not an ISO 8601 date (YYYY-MM-DD)",
                    yk_content_quote(text, s, n));
 }
@@ -72,8 +73,8 @@ static int date_format_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, s
 {
     struct date_format_state *st = yk_ctx_state(ctx);
     struct yk_probe *probe = st->probe[col];
-    bool date_column = st->roles.col[col].role == YK_ROLE_DATE ||
-                       (probe && probe->state == YK_PROBE_YES);
+    bool date_column =
+        st->roles.col[col].role == YK_ROLE_DATE || (probe && probe->state == YK_PROBE_YES);
     bool probing = probe && probe->state == YK_PROBE_OPEN;
     if (!date_column && !probing && !yk_content_numeric_start(&row->cells[col]))
         return 0;
@@ -97,7 +98,8 @@ static int date_format_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, s
     int rc = 0;
     if (probing && yk_probe_count(probe, YK_FIT_STRONG) == YK_PROBE_YES)
         rc = flush_probe(ctx, probe);
-    /* Impossible dates are content.date_invalid's, ISO forms with a space content.datetime_format's. */
+    /* Impossible dates are content.date_invalid's, ISO forms with a space
+     * content.datetime_format's. */
     if (rc < 0 || (form != YK_DATE_DMY && form != YK_DATE_YMD) ||
         (d.fault != YK_DATE_OK && d.fault != YK_DATE_BAD_ZONE))
         return rc;
@@ -154,8 +156,8 @@ static const char *const months_en[12] = {
     "July",    "August",   "September", "October", "November", "December",
 };
 static const char *const months_uk[12] = {
-    "січні", "лютому",   "березні", "квітні",  "травні",    "червні",
-    "липні", "серпні",   "вересні", "жовтні",  "листопаді", "грудні",
+    "січні", "лютому", "березні", "квітні", "травні",    "червні",
+    "липні", "серпні", "вересні", "жовтні", "листопаді", "грудні",
 };
 
 static int date_invalid_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
@@ -238,13 +240,14 @@ static int datetime_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size
     yk_date_iso(iso, &d);
     if (form == YK_DATE_ISO_SPACE)
         return yk_emit(ctx, &loc, "дату й час «%s» розділено пробілом, а не «T»: має бути %s",
-                       "date and time \"%s\" are separated by a space, not \"T\": write %s",
-                       text, iso);
+                       "date and time \"%s\" are separated by a space, not \"T\": write %s", text,
+                       iso);
     if (s[10] == 't')
         return yk_emit(ctx, &loc, "дату й час «%s» розділено малою «t»: має бути %s",
                        "date and time \"%s\" are separated by a lower-case \"t\": write %s", text,
                        iso);
-    return yk_emit(ctx, &loc, "дату й час «%s» розділено кириличною «Т», а не латинською: має бути %s",
+    return yk_emit(ctx, &loc,
+                   "дату й час «%s» розділено кириличною «Т», а не латинською: має бути %s",
                    "date and time \"%s\" are separated by a Cyrillic \"Т\", not a Latin one: "
                    "write %s",
                    text, iso);

@@ -111,14 +111,16 @@ static int out_of_range(struct yk_rule_ctx *ctx, const struct yk_row *row, size_
 {
     struct yk_loc loc = yk_content_loc(row, col);
     if (v == 0)
-        return yk_emit(ctx, &loc,
-                       "%s 0 — заповнювач невідомого місця, а не координата: невідоме пишуть null%.0s",
-                       "%.0s%s 0 stands in for an unknown place and is no coordinate: write null "
-                       "for an unknown one",
-                       lat ? "широта" : "довгота", lat ? "latitude" : "longitude");
+        return yk_emit(
+            ctx, &loc,
+            "%s 0 — заповнювач невідомого місця, а не координата: невідоме пишуть null%.0s",
+            "%.0s%s 0 stands in for an unknown place and is no coordinate: write null "
+            "for an unknown one",
+            lat ? "широта" : "довгота", lat ? "latitude" : "longitude");
     return yk_emit(ctx, &loc, "%s%.0s %.6g поза межами України (%s%.0s)",
                    "%.0s%s %.6g is outside Ukraine (%.0s%s)", lat ? "широта" : "довгота",
-                   lat ? "latitude" : "longitude", v, lat ? "44.0–52.5° пн. ш." : "22.0–40.3° сх. д.",
+                   lat ? "latitude" : "longitude", v,
+                   lat ? "44.0–52.5° пн. ш." : "22.0–40.3° сх. д.",
                    lat ? "44.0–52.5° N" : "22.0–40.3° E");
 }
 
@@ -176,9 +178,9 @@ static int swapped_row(struct yk_rule_ctx *ctx, const struct yk_row *row)
     for (size_t i = 0; i < st->npairs; i++) {
         const struct geo_pair *p = &st->pairs[i];
         double lat, lon;
-        if (!coordinate(row, p->lat, &lat) || !coordinate(row, p->lon, &lon))
+        if (!coordinate(row, p->lat, &lat) || !in_lon(lat)) /* the usual row ends here */
             continue;
-        if (in_lat(lat) || in_lon(lon) || !in_lon(lat) || !in_lat(lon))
+        if (!coordinate(row, p->lon, &lon) || !in_lat(lon))
             continue;
         struct yk_loc loc = yk_content_loc(row, p->lat);
         int rc = yk_emit(ctx, &loc,

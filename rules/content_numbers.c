@@ -77,6 +77,8 @@ static int numbers_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
 
 /* --- content.decimal_mixed ------------------------------------------------------------------ */
 
+/* A mix is a fact about the whole table, so the rule counts every decimal and judges at the end
+ * (no probe: which separator is the odd one out is known only then). */
 struct decimal_state {
     struct yk_roles roles;
     uint64_t count[2]; /* numbers with a decimal point, with a decimal comma */
@@ -100,14 +102,15 @@ static int decimal_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_
     if (!number_candidate(s, n) || !has_decimal_mark(s, n))
         return 0;
     struct yk_number num;
-    double v;
-    char mark;
-    if (yk_decimal_parse(s, n, &v, &mark)) /* the common plain decimal, without the full scan */
-        num.decimal = mark;
-    else if (!yk_number_scan(s, n, &num))
+    uint8_t role = st->roles.col[col].role;
+    if (role == YK_ROLE_LATITUDE || role == YK_ROLE_LONGITUDE) {
+        /* Coordinates are never grouped (content.coordinate_format judges their form): the
+         * mark is enough. */
+        const char *dot = memchr(s, '.', n);
+        num.decimal = dot ? '.' : ',';
+    } else if (!yk_number_scan(s, n, &num) || !num.decimal) {
         return 0;
-    if (!num.decimal)
-        return 0;
+    }
     int k = num.decimal == ',';
     if (st->count[k]++ == 0) {
         st->first[k] = yk_content_loc(row, col);
@@ -271,8 +274,7 @@ static int coord_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t 
                        "coordinate \"%s\" has a decimal comma: write %s", text,
                        plain_number(plain, s, n, &num));
     }
-    return yk_emit(ctx, &loc,
-                   "координата «%s» — не десяткове число градусів (як-от 49.0167)",
+    return yk_emit(ctx, &loc, "координата «%s» — не десяткове число градусів (як-от 49.0167)",
                    "coordinate \"%s\" is not a decimal number of degrees (such as 49.0167)", text);
 }
 

@@ -11,9 +11,9 @@
 
 /* Columns whose values are codes, dates, coordinates or contact details by role: a personal
  * number or phone cannot hide in them, or belongs there. */
-#define NOT_FREE_TEXT                                                                             \
-    (YK_ROLE_BIT(YK_ROLE_PHONE) | YK_ROLE_BIT(YK_ROLE_EMAIL) | YK_ROLE_BIT(YK_ROLE_URL) |        \
-     YK_ROLE_BIT(YK_ROLE_DATE) | YK_ROLE_BIT(YK_ROLE_LATITUDE) | YK_ROLE_BIT(YK_ROLE_LONGITUDE) | \
+#define NOT_FREE_TEXT                                                                              \
+    (YK_ROLE_BIT(YK_ROLE_PHONE) | YK_ROLE_BIT(YK_ROLE_EMAIL) | YK_ROLE_BIT(YK_ROLE_URL) |          \
+     YK_ROLE_BIT(YK_ROLE_DATE) | YK_ROLE_BIT(YK_ROLE_LATITUDE) | YK_ROLE_BIT(YK_ROLE_LONGITUDE) |  \
      YK_ROLE_BIT(YK_ROLE_KATOTTG) | YK_ROLE_BIT(YK_ROLE_POSTCODE))
 
 #define ENTITY_COLUMNS (YK_ROLE_BIT(YK_ROLE_EDRPOU) | YK_ROLE_BIT(YK_ROLE_ID_CODE))
@@ -30,7 +30,9 @@ static const struct yk_param_desc tax_params[] = {
 static int tax_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
 {
     struct yk_content_state *st = yk_ctx_state(ctx);
-    unsigned watch = YK_ROLES_ALL & ~NOT_FREE_TEXT;
+    /* Record identifiers are left out too: a register numbered with 10-digit ids would match
+     * one id in twenty-five. */
+    unsigned watch = YK_ROLES_ALL & ~NOT_FREE_TEXT & ~YK_ROLE_BIT(YK_ROLE_RECORD_ID);
     if (!yk_ctx_param_bool(ctx, "entity_columns"))
         watch &= ~ENTITY_COLUMNS;
     return yk_content_begin(ctx, header, &st->roles, watch);

@@ -12,6 +12,8 @@
 
 /* --- content.null_spelling ------------------------------------------------------------------ */
 
+/* Whether a spelling is the odd one is known only when the column has been read, so the rule
+ * counts every spelling per column and reports at the end; the counts are its only memory. */
 struct null_state {
     struct yk_roles roles;
     uint64_t (*count)[YK_NULL_COUNT]; /* per column, per spelling */
@@ -33,7 +35,14 @@ static int null_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t c
     const struct yk_cell *cell = &row->cells[col];
     if (cell->len > 0) { /* values, the usual case, end here on their first byte */
         switch ((unsigned char)cell->data[0]) {
-        case ' ': case '\t': case 'n': case 'N': case '-': case '#': case 0xC2: case 0xD0:
+        case ' ':
+        case '\t':
+        case 'n':
+        case 'N':
+        case '-':
+        case '#':
+        case 0xC2:
+        case 0xD0:
         case 0xE2:
             break;
         default:
@@ -148,8 +157,8 @@ static int required_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size
     }
     struct yk_loc loc = yk_content_loc(row, col);
     return yk_emit(ctx, &loc, "у стовпці «%s» бракує обов'язкового значення: %s%.0s",
-                   "column \"%s\" lacks a required value: %.0s%s", yk_content_label(ctx, col, label),
-                   uk, en);
+                   "column \"%s\" lacks a required value: %.0s%s",
+                   yk_content_label(ctx, col, label), uk, en);
 }
 
 const struct yk_rule yk_rule_content_required_missing = {
@@ -193,8 +202,10 @@ static char *odd_letters(char *buf, const char *w, size_t n)
             seen = memcmp(buf + j, w + i, k) == 0 && (j == 0 || buf[j - 1] == ' ');
         if (seen || o + k + 3 > 60)
             continue;
-        if (o)
-            buf[o++] = ',', buf[o++] = ' ';
+        if (o) {
+            buf[o++] = ',';
+            buf[o++] = ' ';
+        }
         memcpy(buf + o, w + i, k);
         o += k;
     }
@@ -202,8 +213,8 @@ static char *odd_letters(char *buf, const char *w, size_t n)
     return buf;
 }
 
-static int mixed_report(struct yk_rule_ctx *ctx, const struct yk_loc *loc, const char *s,
-                        size_t n, bool label)
+static int mixed_report(struct yk_rule_ctx *ctx, const struct yk_loc *loc, const char *s, size_t n,
+                        bool label)
 {
     size_t at = 0, len = 0, words = yk_script_mixed(s, n, &at, &len);
     if (!words)
@@ -212,12 +223,14 @@ static int mixed_report(struct yk_rule_ctx *ctx, const struct yk_loc *loc, const
     yk_content_quote(word, s + at, len);
     odd_letters(odd, s + at, len);
     if (label)
-        return yk_emit(ctx, loc, "назва стовпця «%s» змішує кириличні й латинські літери (іншого "
-                                 "алфавіту: %s)",
+        return yk_emit(ctx, loc,
+                       "назва стовпця «%s» змішує кириличні й латинські літери (іншого "
+                       "алфавіту: %s)",
                        "column name \"%s\" mixes Cyrillic and Latin letters (the odd ones: %s)",
                        word, odd);
-    return yk_emit(ctx, loc, "слово «%s» змішує кириличні й латинські літери (іншого алфавіту: "
-                             "%s); таких слів у клітинці: %zu",
+    return yk_emit(ctx, loc,
+                   "слово «%s» змішує кириличні й латинські літери (іншого алфавіту: "
+                   "%s); таких слів у клітинці: %zu",
                    "word \"%s\" mixes Cyrillic and Latin letters (the odd ones: %s); such words "
                    "in the cell: %zu",
                    word, odd, words);
@@ -225,10 +238,11 @@ static int mixed_report(struct yk_rule_ctx *ctx, const struct yk_loc *loc, const
 
 /* Columns of codes, numbers and dates: their own rules report any letter that does not belong,
  * a Cyrillic «А» in a КАТОТТГ code included. */
-#define CODE_COLUMNS                                                                              \
-    (YK_ROLE_BIT(YK_ROLE_EDRPOU) | YK_ROLE_BIT(YK_ROLE_TAX_NUMBER) | YK_ROLE_BIT(YK_ROLE_KATOTTG) | \
-     YK_ROLE_BIT(YK_ROLE_LATITUDE) | YK_ROLE_BIT(YK_ROLE_LONGITUDE) | YK_ROLE_BIT(YK_ROLE_PHONE) |  \
-     YK_ROLE_BIT(YK_ROLE_POSTCODE) | YK_ROLE_BIT(YK_ROLE_DATE))
+#define CODE_COLUMNS                                                                               \
+    (YK_ROLE_BIT(YK_ROLE_EDRPOU) | YK_ROLE_BIT(YK_ROLE_TAX_NUMBER) |                               \
+     YK_ROLE_BIT(YK_ROLE_KATOTTG) | YK_ROLE_BIT(YK_ROLE_LATITUDE) |                                \
+     YK_ROLE_BIT(YK_ROLE_LONGITUDE) | YK_ROLE_BIT(YK_ROLE_PHONE) | YK_ROLE_BIT(YK_ROLE_POSTCODE) | \
+     YK_ROLE_BIT(YK_ROLE_DATE))
 
 static int mixed_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
 {

@@ -47,8 +47,9 @@ static int report_missing(struct yk_rule_ctx *ctx, bool competence)
             continue;
         yk_audit_cut(st->item->title, 80, title, sizeof title);
         if (competence)
-            rc = yk_emit(ctx, NULL, "набір «%s» (%s) за компетенцією не оприлюднено; "
-                                    "відповідального в council.json не визначено",
+            rc = yk_emit(ctx, NULL,
+                         "набір «%s» (%s) за компетенцією не оприлюднено; "
+                         "відповідального в council.json не визначено",
                          "the competence-only item \"%s\" (%s) is not published; council.json "
                          "names no holder for it",
                          title, st->item->key);
@@ -56,12 +57,17 @@ static int report_missing(struct yk_rule_ctx *ctx, bool competence)
             rc = yk_emit(ctx, NULL, "обов'язковий набір «%s» (%s) не оприлюднено; відповідає: %s",
                          "the mandatory dataset \"%s\" (%s) is not published; it is due from: %s",
                          title, st->item->key, st->publisher->name);
-        else
-            rc = yk_emit(ctx, NULL, "обов'язковий набір «%s» (%s) не оприлюднено; відповідального "
-                                    "в council.json не визначено",
+        else if (env->council)
+            rc = yk_emit(ctx, NULL,
+                         "обов'язковий набір «%s» (%s) не оприлюднено; відповідального "
+                         "в council.json не визначено",
                          "the mandatory dataset \"%s\" (%s) is not published; council.json names "
                          "no holder for it",
                          title, st->item->key);
+        else
+            rc =
+                yk_emit(ctx, NULL, "обов'язковий набір «%s» (%s) не оприлюднено",
+                        "the mandatory dataset \"%s\" (%s) is not published", title, st->item->key);
     }
     return rc;
 }
@@ -148,7 +154,11 @@ static const struct yk_rule not_updated = {
 /* --- coverage.extra --------------------------------------------------------------------------- */
 
 static const struct yk_param_desc extra_params[] = {
-    {.name = "min", .type = YK_PARAM_INT, .default_value = "3", .min = 0, .max = 1000,
+    {.name = "min",
+     .type = YK_PARAM_INT,
+     .default_value = "3",
+     .min = 0,
+     .max = 1000,
      .help = "published datasets beyond the Перелік the plan asks for (plan item 6.3: 3)"},
 };
 
@@ -163,10 +173,11 @@ static int extra_catalog(struct yk_rule_ctx *ctx, const struct yk_catalog *cat)
         n += env->audit->datasets[i].published && !env->audit->datasets[i].match.item;
     if (n >= min)
         return 0;
-    return yk_emit(ctx, NULL, "поза Переліком оприлюднено наборів: %zu, а план вимагає щонайменше "
-                              "%zu",
-                   "%zu datasets are published beyond the Перелік; the plan asks for at least %zu",
-                   n, min);
+    return yk_emit(ctx, NULL,
+                   "поза Переліком оприлюднено наборів: %zu, а план вимагає щонайменше "
+                   "%zu",
+                   "datasets published beyond the Перелік: %zu; the plan asks for at least %zu", n,
+                   min);
 }
 
 static const struct yk_rule extra = {
@@ -191,7 +202,11 @@ static const struct yk_rule extra = {
 /* --- coverage.low_confidence ------------------------------------------------------------------ */
 
 static const struct yk_param_desc confidence_params[] = {
-    {.name = "confident", .type = YK_PARAM_INT, .default_value = "850", .min = 0, .max = 1000,
+    {.name = "confident",
+     .type = YK_PARAM_INT,
+     .default_value = "850",
+     .min = 0,
+     .max = 1000,
      .help = "title matches scored below this (0..1000) ask for an explicit mapping"},
 };
 
@@ -208,13 +223,15 @@ static int low_confidence_dataset(struct yk_rule_ctx *ctx, const struct yk_datas
     struct yk_loc loc = yk_audit_loc(d);
     yk_audit_cut(m->item->title, 80, title, sizeof title);
     if (m->runner_up)
-        return yk_emit(ctx, &loc, "назву зіставлено з %s «%s» із певністю %u/1000 (наступний — "
-                                  "%s, %u): підтвердьте відповідністю в council.json",
+        return yk_emit(ctx, &loc,
+                       "назву зіставлено з %s «%s» із певністю %u/1000 (наступний — "
+                       "%s, %u): підтвердьте відповідністю в council.json",
                        "the title was matched to %s \"%s\" with a score of %u/1000 (next: %s, "
                        "%u): please confirm with an explicit mapping in council.json",
                        m->item->key, title, m->score, m->runner_up->key, m->runner_up_score);
-    return yk_emit(ctx, &loc, "назву зіставлено з %s «%s» із певністю %u/1000: підтвердьте "
-                              "відповідністю в council.json",
+    return yk_emit(ctx, &loc,
+                   "назву зіставлено з %s «%s» із певністю %u/1000: підтвердьте "
+                   "відповідністю в council.json",
                    "the title was matched to %s \"%s\" with a score of %u/1000: please confirm "
                    "with an explicit mapping in council.json",
                    m->item->key, title, m->score);

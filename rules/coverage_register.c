@@ -108,8 +108,9 @@ static int unchecked_catalog(struct yk_rule_ctx *ctx, const struct yk_catalog *c
         struct yk_loc loc = yk_audit_loc(dr->dataset);
         if (!dr->published || dr->match.item != st->item || load_register(ctx, dr->dataset))
             continue;
-        rc = yk_emit(ctx, &loc, "реєстр «%s» не має локального CSV-ресурсу, що читається як "
-                                "реєстр: з каталогом не звірено",
+        rc = yk_emit(ctx, &loc,
+                     "реєстр «%s» не має локального CSV-ресурсу, що читається як "
+                     "реєстр: з каталогом не звірено",
                      "the register \"%s\" has no local CSV resource that reads as a register: "
                      "not compared with the catalog",
                      yk_audit_name(dr->dataset, name));
@@ -161,30 +162,58 @@ static const char *folded(struct yk_arena *arena, const char *title)
     return buf;
 }
 
-/* The known formats of a set of resources (structure files left out), as a sorted text. */
-static void format_set(const struct yk_resource *rs, size_t n, char *out, size_t cap)
+#define FORMATS_MAX 16
+
+struct fmt_set {
+    const struct yk_fmt *f[FORMATS_MAX]; /* sorted by name, no repeats */
+    size_t n;
+};
+
+/* The known formats of a set of resources; with data_only, structure files are left out. */
+static void format_set(const struct yk_resource *rs, size_t n, bool data_only, struct fmt_set *s)
 {
-    const struct yk_fmt *seen[16];
-    size_t k = 0;
+    s->n = 0;
     for (size_t i = 0; i < n; i++) {
         struct yk_fmt_reading fr;
-        if (yk_audit_is_structure(&rs[i]) && n > 1)
+        if (data_only && yk_audit_is_structure(&rs[i]))
             continue;
         yk_fmt_read(rs[i].format, &fr);
-        for (size_t j = 0; j < fr.n && k < 16; j++) {
+        for (size_t j = 0; j < fr.n && s->n < FORMATS_MAX; j++) {
             size_t at = 0;
-            while (at < k && strcmp(seen[at]->name, fr.fmt[j]->name) < 0)
+            while (at < s->n && strcmp(s->f[at]->name, fr.fmt[j]->name) < 0)
                 at++;
-            if (at < k && seen[at] == fr.fmt[j])
+            if (at < s->n && s->f[at] == fr.fmt[j])
                 continue;
-            memmove(seen + at + 1, seen + at, (k - at) * sizeof *seen);
-            seen[at] = fr.fmt[j];
-            k++;
+            memmove(s->f + at + 1, s->f + at, (s->n - at) * sizeof *s->f);
+            s->f[at] = fr.fmt[j];
+            s->n++;
         }
     }
+}
+
+static bool set_has(const struct fmt_set *s, const struct yk_fmt *f)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->f[i] == f)
+            return true;
+    return false;
+}
+
+/* Every format of a is in b. */
+static bool subset(const struct fmt_set *a, const struct fmt_set *b)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (!set_has(b, a->f[i]))
+            return false;
+    return true;
+}
+
+static char *set_text(const struct fmt_set *s, char *out, size_t cap)
+{
     out[0] = '\0';
-    for (size_t i = 0; i < k; i++)
-        snprintf(out + strlen(out), cap - strlen(out), "%s%s", i ? ", " : "", seen[i]->name);
+    for (size_t i = 0; i < s->n; i++)
+        snprintf(out + strlen(out), cap - strlen(out), "%s%s", i ? ", " : "", s->f[i]->name);
+    return out;
 }
 
 static bool link_leads(const struct yk_dataset *d, const char *url)
@@ -216,13 +245,16 @@ static int compare_pair(struct yk_rule_ctx *ctx, const struct yk_dataset *row,
         rc = yk_emit(ctx, &loc, "«%s»: назва в реєстрі (рядок %llu) відрізняється від каталогу",
                      "\"%s\": the title in the register (line %llu) differs from the catalog's",
                      name, line);
-    format_set(link, link ? 1 : 0, a, sizeof a);
-    format_set(d->resources, d->nresources, b, sizeof b);
-    if (rc == 0 && *b && strcmp(a, b) != 0)
+    /* The register may list the structure file's format or not; the data's it must. */
+    struct fmt_set listed, all, data;
+    format_set(link, link ? 1 : 0, false, &listed);
+    format_set(d->resources, d->nresources, false, &all);
+    format_set(d->resources, d->nresources, true, &data);
+    if (rc == 0 && all.n && (!subset(&listed, &all) || !subset(&data, &listed)))
         rc = yk_emit(ctx, &loc, "«%s»: формати в реєстрі (рядок %llu) — «%s», у каталозі — «%s»",
                      "\"%s\": the formats in the register (line %llu) are \"%s\", the catalog's "
                      "\"%s\"",
-                     name, line, a, b);
+                     name, line, set_text(&listed, a, sizeof a), set_text(&all, b, sizeof b));
     if (rc == 0 && (!link || yk_text_blank(link->url)))
         rc = yk_emit(ctx, &loc, "«%s»: у реєстрі (рядок %llu) немає посилання",
                      "\"%s\": the register (line %llu) gives no link", name, line);
@@ -307,7 +339,8 @@ static int mismatch_catalog(struct yk_rule_ctx *ctx, const struct yk_catalog *ca
     if (!env || st->state != YK_ITEM_COVERED)
         return 0;
     for (size_t i = 0; i < env->audit->ndatasets; i++)
-        nregs += env->audit->datasets[i].published && env->audit->datasets[i].match.item == st->item;
+        nregs +=
+            env->audit->datasets[i].published && env->audit->datasets[i].match.item == st->item;
     for (size_t i = 0; i < env->audit->ndatasets && rc == 0; i++) {
         const struct yk_dataset_result *dr = &env->audit->datasets[i];
         const struct yk_catalog *reg;
@@ -325,7 +358,8 @@ const struct yk_rule yk_rule_coverage_register_mismatch = {
     .rationale = "A register that lists datasets the catalog lacks, omits published ones, or "
                  "gives other titles, formats or links misleads users and the Ministry (plan "
                  "item 5.2: complete and current). Rows are matched by identifier (uid), then by "
-                 "title; formats are compared after normalisation, structure files left out; a "
+                 "title; formats are compared after normalisation (the structure file's format "
+                 "may be listed or not); a "
                  "link must name the dataset's slug or id or be one of its resources' links. "
                  "With several registers in a catalog, each is compared with its holder's "
                  "datasets.",

@@ -53,8 +53,7 @@ static int publisher_code_dataset(struct yk_rule_ctx *ctx, const struct yk_datas
     case YK_CODE_EMPTY:
         if (known)
             return yk_emit(ctx, &loc, "не вказано код ЄДРПОУ розпорядника (за council.json — %s)",
-                           "the holder's ЄДРПОУ code is not given (council.json says %s)",
-                           known);
+                           "the holder's ЄДРПОУ code is not given (council.json says %s)", known);
         return yk_emit(ctx, &loc, "не вказано код ЄДРПОУ розпорядника",
                        "the holder's ЄДРПОУ code is not given");
     case YK_CODE_CHECK:
@@ -195,24 +194,28 @@ static int licence_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
     case YK_LICENCE_OPEN:
         return 0;
     case YK_LICENCE_NONE:
-        return yk_emit(ctx, &loc, "не вказано ліцензію (`license_id`): потрібна відкрита, "
-                                  "наприклад cc-by",
+        return yk_emit(ctx, &loc,
+                       "не вказано ліцензію (`license_id`): потрібна відкрита, "
+                       "наприклад cc-by",
                        "no licence (`license_id`): an open one is needed, e.g. cc-by");
     case YK_LICENCE_SHARE_ALIKE:
-        return yk_emit(ctx, &loc, "ліцензія «%s» вимагає поширювати похідні дані на тих самих "
-                                  "умовах, чого Закон не встановлює: потрібна cc-by",
+        return yk_emit(ctx, &loc,
+                       "ліцензія «%s» вимагає поширювати похідні дані на тих самих "
+                       "умовах, чого Закон не встановлює: потрібна cc-by",
                        "licence \"%s\" requires derived data to be shared alike, a condition the "
                        "Law does not set: use cc-by",
                        given);
     case YK_LICENCE_RESTRICTED:
-        return yk_emit(ctx, &loc, "ліцензія «%s» забороняє комерційне використання чи зміни: "
-                                  "потрібна відкрита, наприклад cc-by",
+        return yk_emit(ctx, &loc,
+                       "ліцензія «%s» забороняє комерційне використання чи зміни: "
+                       "потрібна відкрита, наприклад cc-by",
                        "licence \"%s\" forbids commercial use or changes: an open one is needed, "
                        "e.g. cc-by",
                        given);
     default:
-        return yk_emit(ctx, &loc, "ліцензія «%s» не є відкритою (cc-by, cc0, odc-by, odc-pddl, "
-                                  "other-open)",
+        return yk_emit(ctx, &loc,
+                       "ліцензія «%s» не є відкритою (cc-by, cc0, odc-by, odc-pddl, "
+                       "other-open)",
                        "licence \"%s\" is not an open licence (cc-by, cc0, odc-by, odc-pddl, "
                        "other-open)",
                        given);

@@ -1,9 +1,11 @@
-/* yakist — `meta` rules on the passport elements about the data itself (п. 7, elements 6, 8-9,
- * 11-13 and 15): a declared format per resource, the dates of first publication and of the
- * last change, the update frequency, keywords, a link to the data on every resource and a
- * resource describing the structure. What the frequency means is the `time` family's; what the
+/* yakist — `meta` rules on the passport elements about the data itself (п. 7, elements 5-6,
+ * 8-9, 11-13 and 15): the language, a declared format per resource, the dates of first publication
+ * and of the last change, the update frequency, keywords, a link to the data on every resource and
+ * a resource describing the structure. What the frequency means is the `time` family's; what the
  * format is worth is the `open` family's. */
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "audit_rules.h"
 #include "dates.h"
@@ -32,8 +34,9 @@ static int format_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
                          "resource \"%s\": `format` is empty", name);
         else if (!fr.unknown && fr.n == 1 &&
                  !(fr.flags & ~(unsigned)(YK_FMT_CASE | YK_FMT_SPACE)) && fr.flags)
-            rc = yk_emit(ctx, &loc, "ресурс «%s»: `format` «%s» слід писати великими латинськими "
-                                    "літерами: %s",
+            rc = yk_emit(ctx, &loc,
+                         "ресурс «%s»: `format` «%s» слід писати великими латинськими "
+                         "літерами: %s",
                          "resource \"%s\": `format` \"%s\" should be upper-case Latin: %s", name,
                          yk_audit_quote(r->format, given), fr.fmt[0]->name);
     }
@@ -248,8 +251,7 @@ static bool names_structure(const char *s)
 
 bool yk_audit_is_structure(const struct yk_resource *r)
 {
-    return names_structure(r->name) || names_structure(r->description) ||
-           names_structure(r->url);
+    return names_structure(r->name) || names_structure(r->description) || names_structure(r->url);
 }
 
 static int structure_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
@@ -279,7 +281,7 @@ const struct yk_rule yk_rule_meta_structure = {
                  "link says «Структура», structure or schema, when it declares a Table Schema, "
                  "or when a structure file was found next to the data.",
     .source = SOURCE_P7 ", елемент 15 (структура набору даних); Мінцифри, методичні "
-              "рекомендації: опис структури",
+                        "рекомендації: опис структури",
     .example = "{\"resources\": [{\"name\": \"Дані\", \"format\": \"CSV\"}]}",
     .scope = YK_SCOPE_DATASET,
     .severity = YK_SEV_WARNING,
@@ -287,4 +289,98 @@ const struct yk_rule yk_rule_meta_structure = {
     .weight = 2,
     .compliance = true,
     .on_dataset = structure_dataset,
+};
+
+/* --- meta.language, meta.language_code ---------------------------------------------------- */
+
+enum lang { LANG_MISSING = 0, LANG_UK, LANG_UA, LANG_OTHER };
+
+/* Read the language field: "uk", "uk-UA", "uk,en", an EU language URI (.../language/UKR). */
+static enum lang language(const char *s, char *first, size_t cap)
+{
+    enum lang best = LANG_MISSING;
+    if (yk_text_blank(s))
+        return LANG_MISSING;
+    const char *slash = strrchr(s, '/');
+    bool uri = slash && strstr(s, "://");
+    if (uri)
+        s = slash + 1;
+    first[0] = '\0';
+    for (size_t i = 0; s[i];) {
+        size_t n = strcspn(s + i, " ,;|");
+        const char *t = s + i;
+        if (n && !first[0])
+            snprintf(first, cap, "%.*s", (int)(n < 16 ? n : 16), t);
+        bool uk = (n == 2 && strncasecmp(t, "uk", 2) == 0) ||
+                  (n > 3 && (strncasecmp(t, "uk-", 3) == 0 || strncasecmp(t, "uk_", 3) == 0)) ||
+                  (uri && n == 3 && strncasecmp(t, "ukr", 3) == 0);
+        if (uk)
+            return LANG_UK;
+        if (n == 2 && strncasecmp(t, "ua", 2) == 0)
+            best = LANG_UA;
+        else if (n && best == LANG_MISSING)
+            best = LANG_OTHER;
+        i += n + (s[i + n] != '\0');
+    }
+    return best;
+}
+
+static int language_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
+{
+    char first[24];
+    if (!yk_audit_dataset_env(ctx))
+        return 0;
+    enum lang v = language(d->language, first, sizeof first);
+    struct yk_loc loc = yk_audit_loc(d);
+    if (v == LANG_MISSING)
+        return yk_emit(ctx, &loc, "не заповнено `language`: має бути `uk`",
+                       "`language` is empty: it should be `uk`");
+    if (v == LANG_OTHER)
+        return yk_emit(ctx, &loc, "`language` «%s», а не `uk` (код мови за ISO 639-1)",
+                       "`language` is \"%s\", not `uk` (the ISO 639-1 code)", first);
+    return 0;
+}
+
+const struct yk_rule yk_rule_meta_language = {
+    .id = "meta.language",
+    .title_uk = "Мова набору не українська або не вказана",
+    .title_en = "Language missing or not Ukrainian",
+    .rationale = "Element 5 is the language of the data; datasets of Ukrainian holders are "
+                 "published in Ukrainian, written as the ISO 639-1 code `uk` (DCAT-AP's "
+                 "language URI …/language/UKR is accepted). «українська», `ukr` or an empty "
+                 "field cannot be read by harvesters.",
+    .source = SOURCE_P7 ", елемент 5 (мова); ISO 639-1",
+    .example = "{\"language\": \"українська\"}",
+    .scope = YK_SCOPE_DATASET,
+    .severity = YK_SEV_WARNING,
+    .dimension = YK_DIM_METADATA,
+    .weight = 1,
+    .compliance = true,
+    .on_dataset = language_dataset,
+};
+
+static int language_code_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
+{
+    char first[24];
+    if (!yk_audit_dataset_env(ctx) || language(d->language, first, sizeof first) != LANG_UA)
+        return 0;
+    struct yk_loc loc = yk_audit_loc(d);
+    return yk_emit(ctx, &loc, "`language` `ua` — це код країни; код української мови — `uk`",
+                   "`language` `ua` is the country code; the code of Ukrainian is `uk`");
+}
+
+const struct yk_rule yk_rule_meta_language_code = {
+    .id = "meta.language_code",
+    .title_uk = "Код мови `ua` замість `uk`",
+    .title_en = "Language code `ua` instead of `uk`",
+    .rationale = "Many Ukrainian tools write `ua`, the country code, for the language. "
+                 "data.gov.ua accepts it, so it is no error, but `uk` is the ISO 639-1 code that "
+                 "other portals and the EU vocabulary understand.",
+    .source = SOURCE_P7 ", елемент 5; ISO 639-1 (uk), ISO 3166-1 (UA)",
+    .example = "{\"language\": \"ua\"}",
+    .scope = YK_SCOPE_DATASET,
+    .severity = YK_SEV_INFO,
+    .dimension = YK_DIM_METADATA,
+    .weight = 0,
+    .on_dataset = language_code_dataset,
 };

@@ -1,8 +1,7 @@
-/* yakist — `meta` rules on the text elements of the passport (п. 7, elements 1-5): the
+/* yakist — `meta` rules on the text elements of the passport (п. 7, elements 1-4): the
  * identifier and its slug form, the title (its length and the Перелік wording), the
- * description, the legal basis and purpose of collection, and the language. Lengths count
+ * description, and the legal basis and purpose of collection. Lengths count
  * characters, not bytes: a Cyrillic letter is two bytes of UTF-8 but one character. */
-#include <stdio.h>
 #include <string.h>
 
 #include "audit_rules.h"
@@ -24,8 +23,8 @@ static int require(struct yk_rule_ctx *ctx, const char *value, const char *field
     if (!env || !yk_text_blank(value))
         return 0;
     struct yk_loc loc = yk_audit_loc(env->current->dataset);
-    return yk_emit(ctx, &loc, "не заповнено `%s` (%s)", "`%s` (%s) is empty", field, what_uk,
-                   what_en);
+    return yk_emit(ctx, &loc, "не заповнено `%s` (%s%.0s)", "`%s` (%.0s%s) is empty", field,
+                   what_uk, what_en);
 }
 
 /* A text element with a length limit (the rule's "max" parameter). */
@@ -42,10 +41,14 @@ static int limit(struct yk_rule_ctx *ctx, const char *value, const char *field)
                    "`%s` has %zu characters, more than the limit of %zu", field, n, max);
 }
 
-#define MAX_PARAM(name, def, text)                                                            \
-    static const struct yk_param_desc name[] = {                                              \
-        {.name = "max", .type = YK_PARAM_INT, .default_value = def, .min = 1, .max = 1000000, \
-         .help = text},                                                                       \
+#define MAX_PARAM(var, def, text)                                                                  \
+    static const struct yk_param_desc var[] = {                                                    \
+        {.name = "max",                                                                            \
+         .type = YK_PARAM_INT,                                                                     \
+         .default_value = def,                                                                     \
+         .min = 1,                                                                                 \
+         .max = 1000000,                                                                           \
+         .help = text},                                                                            \
     }
 
 /* Bytes of the UTF-8 character at s (1 for a stray byte). */
@@ -103,11 +106,12 @@ static int identifier_form_dataset(struct yk_rule_ctx *ctx, const struct yk_data
                        "`name` \"%s\" has upper-case letters: lower-case Latin only", name);
     case YK_SLUG_CHARS:
         return yk_emit(ctx, &loc, "`name` «%s»: «%.*s» — не мала латинська літера, цифра чи «-»",
-                       "`name` \"%s\": '%.*s' is not a lower-case Latin letter, digit or '-'",
-                       name, char_len(d->name + at), d->name + at);
+                       "`name` \"%s\": '%.*s' is not a lower-case Latin letter, digit or '-'", name,
+                       char_len(d->name + at), d->name + at);
     case YK_SLUG_HYPHENS:
-        return yk_emit(ctx, &loc, "`name` «%s» починається чи закінчується дефісом або має два "
-                                  "дефіси поспіль",
+        return yk_emit(ctx, &loc,
+                       "`name` «%s» починається чи закінчується дефісом або має два "
+                       "дефіси поспіль",
                        "`name` \"%s\" starts or ends with a hyphen or has two in a row", name);
     default:
         return yk_emit(ctx, &loc, "`name` «%s» коротше 2 або довше 100 символів",
@@ -124,7 +128,7 @@ const struct yk_rule yk_rule_meta_identifier_form = {
                  "digits and hyphens (chortkiv-budget-2025): Cyrillic, spaces, capitals and "
                  "underscores break links, harvesting and comparisons between systems.",
     .source = SOURCE_P7 ", елемент 1; Мінцифри, методичні рекомендації: ідентифікатор — малі "
-              "латинські літери, цифри, дефіси",
+                        "латинські літери, цифри, дефіси",
     .example = "{\"name\": \"Бюджет_2025\"}",
     .scope = YK_SCOPE_DATASET,
     .severity = YK_SEV_WARNING,
@@ -184,7 +188,11 @@ const struct yk_rule yk_rule_meta_title_length = {
 };
 
 static const struct yk_param_desc wording_params[] = {
-    {.name = "min_score", .type = YK_PARAM_INT, .default_value = "800", .min = 0, .max = 1000,
+    {.name = "min_score",
+     .type = YK_PARAM_INT,
+     .default_value = "850",
+     .min = 0,
+     .max = 1000,
      .help = "title matches scored below this are left to coverage.low_confidence"},
 };
 
@@ -326,100 +334,4 @@ const struct yk_rule yk_rule_meta_purpose_length = {
     .params = purpose_params,
     .nparams = 1,
     .on_dataset = purpose_length_dataset,
-};
-
-/* --- meta.language, meta.language_code ---------------------------------------------------- */
-
-enum lang { LANG_MISSING = 0, LANG_UK, LANG_UA, LANG_OTHER };
-
-/* Read the language field: "uk", "uk-UA", "uk,en", an EU language URI (.../language/UKR). */
-static enum lang language(const char *s, char *first, size_t cap)
-{
-    enum lang best = LANG_MISSING;
-    if (yk_text_blank(s))
-        return LANG_MISSING;
-    const char *slash = strrchr(s, '/');
-    bool uri = slash && strstr(s, "://");
-    if (uri)
-        s = slash + 1;
-    first[0] = '\0';
-    for (size_t i = 0; s[i];) {
-        size_t n = strcspn(s + i, " ,;|");
-        char t[8] = "";
-        for (size_t k = 0; k < n && k < sizeof t - 1; k++)
-            t[k] = (char)(s[i + k] >= 'A' && s[i + k] <= 'Z' ? s[i + k] | 0x20 : s[i + k]);
-        t[n < sizeof t - 1 ? n : sizeof t - 1] = '\0';
-        if (n && !first[0])
-            snprintf(first, cap, "%.*s", (int)(n < 16 ? n : 16), s + i);
-        bool uk = strcmp(t, "uk") == 0 || strncmp(t, "uk-", 3) == 0 ||
-                  strncmp(t, "uk_", 3) == 0 || (uri && strcmp(t, "ukr") == 0);
-        if (n && uk)
-            return LANG_UK;
-        if (n && strcmp(t, "ua") == 0)
-            best = LANG_UA;
-        else if (n && best == LANG_MISSING)
-            best = LANG_OTHER;
-        i += n + (s[i + n] != '\0');
-    }
-    return best;
-}
-
-static int language_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
-{
-    char first[24];
-    if (!yk_audit_dataset_env(ctx))
-        return 0;
-    enum lang v = language(d->language, first, sizeof first);
-    struct yk_loc loc = yk_audit_loc(d);
-    if (v == LANG_MISSING)
-        return yk_emit(ctx, &loc, "не заповнено `language`: має бути `uk`",
-                       "`language` is empty: it should be `uk`");
-    if (v == LANG_OTHER)
-        return yk_emit(ctx, &loc, "`language` «%s», а не `uk` (код мови за ISO 639-1)",
-                       "`language` is \"%s\", not `uk` (the ISO 639-1 code)", first);
-    return 0;
-}
-
-const struct yk_rule yk_rule_meta_language = {
-    .id = "meta.language",
-    .title_uk = "Мова набору не українська або не вказана",
-    .title_en = "Language missing or not Ukrainian",
-    .rationale = "Element 5 is the language of the data; datasets of Ukrainian holders are "
-                 "published in Ukrainian, written as the ISO 639-1 code `uk` (DCAT-AP's "
-                 "language URI …/language/UKR is accepted). «українська», `ukr` or an empty "
-                 "field cannot be read by harvesters.",
-    .source = SOURCE_P7 ", елемент 5 (мова); ISO 639-1",
-    .example = "{\"language\": \"українська\"}",
-    .scope = YK_SCOPE_DATASET,
-    .severity = YK_SEV_WARNING,
-    .dimension = YK_DIM_METADATA,
-    .weight = 1,
-    .compliance = true,
-    .on_dataset = language_dataset,
-};
-
-static int language_code_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
-{
-    char first[24];
-    if (!yk_audit_dataset_env(ctx) || language(d->language, first, sizeof first) != LANG_UA)
-        return 0;
-    struct yk_loc loc = yk_audit_loc(d);
-    return yk_emit(ctx, &loc, "`language` `ua` — це код країни; код української мови — `uk`",
-                   "`language` `ua` is the country code; the code of Ukrainian is `uk`");
-}
-
-const struct yk_rule yk_rule_meta_language_code = {
-    .id = "meta.language_code",
-    .title_uk = "Код мови `ua` замість `uk`",
-    .title_en = "Language code `ua` instead of `uk`",
-    .rationale = "Many Ukrainian tools write `ua`, the country code, for the language. "
-                 "data.gov.ua accepts it, so it is no error, but `uk` is the ISO 639-1 code that "
-                 "other portals and the EU vocabulary understand.",
-    .source = SOURCE_P7 ", елемент 5; ISO 639-1 (uk), ISO 3166-1 (UA)",
-    .example = "{\"language\": \"ua\"}",
-    .scope = YK_SCOPE_DATASET,
-    .severity = YK_SEV_INFO,
-    .dimension = YK_DIM_METADATA,
-    .weight = 0,
-    .on_dataset = language_code_dataset,
 };

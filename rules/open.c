@@ -1,9 +1,7 @@
 /* yakist — the `open` rule family: are the data really open and machine-readable? The declared
  * format of every resource is normalised (look-alike letters, aliases, media types), compared
  * with what its bytes turned out to be when the file was checked, and ranked on the five-star
- * scale; local files that are missing or unreadable and paths that leave the catalog are
- * reported, and remote links that were not fetched are reported as not checked, never as
- * broken. */
+ * scale. Links that do not work are open_links.c's. */
 #include <stdio.h>
 #include <string.h>
 
@@ -16,33 +14,37 @@
 
 /* --- what each resource is -------------------------------------------------------------- */
 
-enum state {
-    ST_WORKING = 0, /* a readable local file, or a local one that was not checked */
-    ST_UNCHECKED,   /* remote and not fetched */
-    ST_BROKEN,      /* missing or unreadable, or a failed download */
-    ST_ESCAPES,     /* a path that leaves the catalog's folder */
-    ST_INVALID      /* no link yakist can follow */
-};
-
-static enum state state_of(const struct yk_resource *r, const struct yk_file_result *f)
+static bool usable(enum yk_res_state s)
 {
-    switch (r->location) {
-    case YK_RES_ESCAPES:
-        return ST_ESCAPES;
-    case YK_RES_MISSING:
-        return ST_BROKEN;
-    case YK_RES_INVALID:
-        return ST_INVALID;
-    case YK_RES_REMOTE:
-        return !f ? ST_UNCHECKED : f->readable ? ST_WORKING : ST_BROKEN;
-    default:
-        return f && !f->readable ? ST_BROKEN : ST_WORKING;
-    }
+    return s == YK_RES_WORKING || s == YK_RES_UNCHECKED;
 }
 
-static bool usable(enum state s)
+/* A resource of the current dataset with what is known about it. */
+struct res {
+    const struct yk_resource *r;
+    const struct yk_file_result *f; /* NULL: not checked */
+    struct yk_fmt_reading fr;       /* its declared format */
+    enum yk_res_state s;
+    bool skip; /* a structure description beside data resources: not the data */
+};
+
+/* Does the dataset hold a resource besides its structure description? */
+static bool has_data(const struct yk_dataset *d)
 {
-    return s == ST_WORKING || s == ST_UNCHECKED;
+    for (size_t i = 0; i < d->nresources; i++)
+        if (!yk_audit_is_structure(&d->resources[i]))
+            return true;
+    return false;
+}
+
+static void res_at(const struct yk_audit_env *env, const struct yk_dataset *d, size_t i, bool data,
+                   struct res *out)
+{
+    out->skip = data && yk_audit_is_structure(&d->resources[i]);
+    out->r = &d->resources[i];
+    out->f = yk_audit_file(env, i);
+    yk_fmt_read(out->r->format, &out->fr);
+    out->s = yk_audit_res_state(out->r, out->f);
 }
 
 /* The format a resource really has: the declared one when the checked content fits it (it is
@@ -61,7 +63,7 @@ static const struct yk_fmt *effective(const struct res *x)
     return yk_fmt_of_content(cf);
 }
 
-static unsigned resource_stars(enum state s, const struct yk_fmt *fmt)
+static unsigned resource_stars(enum yk_res_state s, const struct yk_fmt *fmt)
 {
     return !usable(s) ? 0 : fmt ? fmt->stars : 1;
 }
@@ -69,23 +71,6 @@ static unsigned resource_stars(enum state s, const struct yk_fmt *fmt)
 static bool structured(const struct yk_fmt *fmt)
 {
     return fmt && (fmt->cls == YK_FCLASS_OPEN || fmt->cls == YK_FCLASS_SPREADSHEET);
-}
-
-/* A resource of the current dataset with what is known about it. */
-struct res {
-    const struct yk_resource *r;
-    const struct yk_file_result *f; /* NULL: not checked */
-    struct yk_fmt_reading fr;       /* its declared format */
-    enum state s;
-};
-
-static void res_at(const struct yk_audit_env *env, const struct yk_dataset *d, size_t i,
-                   struct res *out)
-{
-    out->r = &d->resources[i];
-    out->f = yk_audit_file(env, i);
-    yk_fmt_read(out->r->format, &out->fr);
-    out->s = state_of(out->r, out->f);
 }
 
 /* --- open.format_declared ------------------------------------------------------------------- */
@@ -117,6 +102,7 @@ static int declared_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
 {
     const struct yk_audit_env *env = yk_audit_dataset_env(ctx);
     const unsigned minor = YK_FMT_CASE | YK_FMT_SPACE; /* meta.format's */
+    const bool data = false;                           /* every resource's format field is judged */
     int rc = 0;
     if (!env)
         return 0;
@@ -125,7 +111,7 @@ static int declared_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
         char norm[64] = "";
         struct yk_loc loc = yk_audit_loc(d);
         struct res x;
-        res_at(env, d, i, &x);
+        res_at(env, d, i, data, &x);
         const struct yk_fmt_reading fr = x.fr;
         if (fr.empty || (!fr.unknown && !(fr.flags & ~minor)))
             continue;
@@ -175,11 +161,12 @@ static int machine_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
     bool any = false, xls = false;
     if (!env)
         return 0;
+    const bool data = has_data(d);
     for (size_t i = 0; i < d->nresources; i++) {
         struct res x;
-        res_at(env, d, i, &x);
+        res_at(env, d, i, data, &x);
         const struct yk_fmt *fmt = effective(&x);
-        if (!usable(x.s))
+        if (!usable(x.s) || x.skip)
             continue;
         if (structured(fmt))
             return 0;
@@ -224,12 +211,13 @@ static const struct yk_rule machine_readable = {
 static int mismatch_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
 {
     const struct yk_audit_env *env = yk_audit_dataset_env(ctx);
+    const bool data = false;
     int rc = 0;
     if (!env)
         return 0;
     for (size_t i = 0; i < d->nresources && rc == 0; i++) {
         struct res x;
-        res_at(env, d, i, &x);
+        res_at(env, d, i, data, &x);
         const struct yk_file_result *f = x.f;
         const struct yk_fmt_reading fr = x.fr;
         if (!f || !f->readable || !f->info.input.content_format || fr.n == 0)
@@ -277,22 +265,25 @@ static int stars_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
     const struct yk_fmt *top = NULL;
     if (!env)
         return 0;
+    const bool data = has_data(d);
     for (size_t i = 0; i < d->nresources; i++) {
         struct res x;
-        res_at(env, d, i, &x);
+        res_at(env, d, i, data, &x);
         const struct yk_fmt *fmt = effective(&x);
-        unsigned s = resource_stars(x.s, fmt);
+        unsigned s = x.skip ? 0 : resource_stars(x.s, fmt);
         if (s > best)
             best = s, top = fmt;
     }
     if (yk_licence_classify(d->license_id, d->license_title, NULL) != YK_LICENCE_OPEN)
         best = 0; /* meta.licence reports it */
     yk_ctx_set_stars(ctx, best);
-    if (best != 2 || !top)
-        return 0; /* 0-1: meta.licence, open.broken, open.machine_readable say why */
+    if (best != 2 || !structured(top))
+        return 0; /* 0-1: meta.licence, open.broken, open.machine_readable say why; XLS alone is
+                     open.machine_readable's too */
     struct yk_loc loc = yk_audit_loc(d);
-    return yk_emit(ctx, &loc, "★★: найкращий ресурс — %s (структурований, але закритий формат); "
-                              "CSV чи JSON дали б ★★★",
+    return yk_emit(ctx, &loc,
+                   "★★: найкращий ресурс — %s (структурований, але закритий формат); "
+                   "CSV чи JSON дали б ★★★",
                    "★★: the best resource is %s (structured, but a proprietary format); CSV or "
                    "JSON would give ★★★",
                    top->name);
@@ -300,15 +291,17 @@ static int stars_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
 
 static const struct yk_rule stars = {
     .id = "open.stars",
-    .title_uk = "Два зірки з п'яти: закритий структурований формат",
+    .title_uk = "Дві зірки з п'яти: закритий структурований формат",
     .title_en = "Two stars of five: a proprietary structured format",
     .rationale = "The five-star scheme ranks a dataset by its best resource: ★ an open licence, "
                  "★★ structured data (XLS, XLSX), ★★★ a non-proprietary format (CSV, JSON, XML, "
                  "ODS), ★★★★ RDF and URIs, ★★★★★ linked data. A broken resource scores 0, and so "
                  "does everything without an open licence. yakist records the level of every "
                  "dataset; ★★★★ is rare and ★★★★★ is never awarded, since links to other data "
-                 "cannot be judged from a format. This rule speaks only at ★★ — lower levels "
-                 "are explained by meta.licence, open.broken and open.machine_readable.",
+                 "cannot be judged from a format; a structure description beside the data does "
+                 "not count. This rule speaks only when an accepted spreadsheet (XLSX) is the "
+                 "best resource; lower levels, and XLS alone, are explained by meta.licence, "
+                 "open.broken and open.machine_readable.",
     .source = "ckanext-qa five-star scheme (5stardata.info); " SOURCE_OPEN,
     .example = "{\"license_id\": \"cc-by\", \"resources\": [{\"format\": \"XLSX\"}]}",
     .scope = YK_SCOPE_DATASET,
@@ -318,131 +311,9 @@ static const struct yk_rule stars = {
     .on_dataset = stars_dataset,
 };
 
-/* --- open.broken, open.escapes, open.not_checked -------------------------------------------- */
-
-static int broken_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
-{
-    const struct yk_audit_env *env = yk_audit_dataset_env(ctx);
-    int rc = 0;
-    if (!env)
-        return 0;
-    for (size_t i = 0; i < d->nresources && rc == 0; i++) {
-        const struct yk_resource *r = &d->resources[i];
-        const struct yk_file_result *f = yk_audit_file(env, i);
-        enum state s = state_of(r, f);
-        char name[YK_FILE_SNIPPET_SIZE], url[YK_FILE_SNIPPET_SIZE], why[YK_FILE_SNIPPET_SIZE];
-        struct yk_loc loc = yk_audit_loc(d);
-        if (s != ST_BROKEN && (s != ST_INVALID || yk_text_blank(r->url)))
-            continue;
-        yk_audit_resource_name(r, i, name);
-        yk_audit_quote(r->url, url);
-        if (s == ST_INVALID)
-            rc = yk_emit(ctx, &loc, "ресурс «%s»: `url` «%s» — не адреса http(s) і не файл каталогу",
-                         "resource \"%s\": `url` \"%s\" is neither an http(s) address nor a file "
-                         "of the catalog",
-                         name, url);
-        else if (r->location == YK_RES_MISSING)
-            rc = yk_emit(ctx, &loc, "ресурс «%s»: файлу «%s» немає в каталозі",
-                         "resource \"%s\": the file \"%s\" is not in the catalog", name, url);
-        else
-            rc = yk_emit(ctx, &loc, "ресурс «%s»: «%s» не вдалося %s%.0s: %s",
-                         "resource \"%s\": \"%s\" could not be %.0s%s: %s", name, url,
-                         r->location == YK_RES_REMOTE ? "завантажити" : "прочитати",
-                         r->location == YK_RES_REMOTE ? "downloaded" : "read",
-                         yk_audit_quote(f ? f->error.message : "", why));
-    }
-    return rc;
-}
-
-static const struct yk_rule broken = {
-    .id = "open.broken",
-    .title_uk = "Ресурс недоступний",
-    .title_en = "Resource not available",
-    .rationale = "The link to the data must resolve (п. 7, element 13). A local file that is "
-                 "missing or cannot be read, a download that failed (with --fetch), or a link "
-                 "that is neither http(s) nor a file of the catalog leaves users with nothing, "
-                 "and a broken resource scores no star. Remote links that were not fetched are "
-                 "not called broken: see open.not_checked.",
-    .source = "Постанова КМУ № 835, Положення, п. 7, елемент 13; ckanext-qa: broken link = 0 ★",
-    .example = "{\"url\": \"data/missing.csv\"}",
-    .scope = YK_SCOPE_DATASET,
-    .severity = YK_SEV_ERROR,
-    .dimension = YK_DIM_OPENNESS,
-    .weight = 5,
-    .compliance = true,
-    .on_dataset = broken_dataset,
-};
-
-static int escapes_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
-{
-    const struct yk_audit_env *env = yk_audit_dataset_env(ctx);
-    int rc = 0;
-    if (!env)
-        return 0;
-    for (size_t i = 0; i < d->nresources && rc == 0; i++) {
-        const struct yk_resource *r = &d->resources[i];
-        char name[YK_FILE_SNIPPET_SIZE], url[YK_FILE_SNIPPET_SIZE];
-        struct yk_loc loc = yk_audit_loc(d);
-        if (r->location == YK_RES_ESCAPES)
-            rc = yk_emit(ctx, &loc, "ресурс «%s»: шлях «%s» виходить за теку каталогу; не прочитано",
-                         "resource \"%s\": the path \"%s\" leaves the catalog's folder; not read",
-                         yk_audit_resource_name(r, i, name), yk_audit_quote(r->url, url));
-    }
-    return rc;
-}
-
-static const struct yk_rule escapes = {
-    .id = "open.escapes",
-    .title_uk = "Шлях ресурсу виходить за каталог",
-    .title_en = "Resource path leaves the catalog",
-    .rationale = "A resource given as ../../etc/passwd or an absolute path outside the catalog's "
-                 "folder (or a symbolic link leading out) is never opened: an audit must not "
-                 "read files it was not given. For the publisher it is a broken link.",
-    .source = "yakist: безпечне читання каталогу; Постанова КМУ № 835, Положення, п. 7, елемент 13",
-    .example = "{\"url\": \"../../secret.csv\"}",
-    .scope = YK_SCOPE_DATASET,
-    .severity = YK_SEV_ERROR,
-    .dimension = YK_DIM_OPENNESS,
-    .weight = 5,
-    .compliance = true,
-    .on_dataset = escapes_dataset,
-};
-
-static int not_checked_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
-{
-    const struct yk_audit_env *env = yk_audit_dataset_env(ctx);
-    size_t n = 0;
-    if (!env)
-        return 0;
-    for (size_t i = 0; i < d->nresources; i++)
-        n += state_of(&d->resources[i], yk_audit_file(env, i)) == ST_UNCHECKED;
-    if (n == 0)
-        return 0;
-    struct yk_loc loc = yk_audit_loc(d);
-    return yk_emit(ctx, &loc, "віддалених ресурсів не перевірено: %zu (завантаження вимкнено, "
-                              "див. --fetch)",
-                   "%zu remote resources not checked (downloads are off, see --fetch)", n);
-}
-
-static const struct yk_rule not_checked = {
-    .id = "open.not_checked",
-    .title_uk = "Віддалені ресурси не перевірено",
-    .title_en = "Remote resources not checked",
-    .rationale = "Resources on other servers are downloaded only with --fetch. Without it their "
-                 "content, format and availability are unknown: they are neither passed nor "
-                 "failed, and their declared format stands in for the sniffed one.",
-    .source = "yakist: аудит без завантаження (--fetch вимкнено)",
-    .example = "{\"url\": \"https://data.gov.ua/dataset/…/resource.csv\"}",
-    .scope = YK_SCOPE_DATASET,
-    .severity = YK_SEV_INFO,
-    .dimension = YK_DIM_OPENNESS,
-    .weight = 0,
-    .on_dataset = not_checked_dataset,
-};
-
 static const struct yk_rule *const open_rules[] = {
-    &format_declared, &machine_readable, &format_mismatch, &stars,
-    &broken,          &escapes,          &not_checked,
+    &format_declared,     &machine_readable,     &format_mismatch,          &stars,
+    &yk_rule_open_broken, &yk_rule_open_escapes, &yk_rule_open_not_checked,
 };
 
 const struct yk_family yk_family_open = {

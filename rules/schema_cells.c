@@ -32,20 +32,20 @@ static bool typed(const struct yk_sr_col *col, const struct yk_cell *c, struct y
 }
 
 /* The rule callbacks around one check function and one spec. */
-#define PLAN_CALLBACKS(prefix, spec, check)                                                     \
-    static int prefix##_header(struct yk_rule_ctx *ctx, const struct yk_row *header)            \
-    {                                                                                           \
-        struct plan_state *st = yk_ctx_state(ctx);                                              \
-        return yk_sr_plan_build(ctx, &st->plan, &spec, header);                                 \
-    }                                                                                           \
-    static int prefix##_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t column)  \
-    {                                                                                           \
-        return check(ctx, col_of(ctx, column), row);                                            \
-    }                                                                                           \
-    static int prefix##_row(struct yk_rule_ctx *ctx, const struct yk_row *row)                  \
-    {                                                                                           \
-        struct plan_state *st = yk_ctx_state(ctx);                                              \
-        return yk_sr_plan_headerless(ctx, &st->plan, &spec, row, check);                        \
+#define PLAN_CALLBACKS(prefix, spec, check)                                                        \
+    static int prefix##_header(struct yk_rule_ctx *ctx, const struct yk_row *header)               \
+    {                                                                                              \
+        struct plan_state *st = yk_ctx_state(ctx);                                                 \
+        return yk_sr_plan_build(ctx, &st->plan, &spec, header);                                    \
+    }                                                                                              \
+    static int prefix##_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t column)     \
+    {                                                                                              \
+        return check(ctx, col_of(ctx, column), row);                                               \
+    }                                                                                              \
+    static int prefix##_row(struct yk_rule_ctx *ctx, const struct yk_row *row)                     \
+    {                                                                                              \
+        struct plan_state *st = yk_ctx_state(ctx);                                                 \
+        return yk_sr_plan_headerless(ctx, &st->plan, &spec, row, check);                           \
     }
 
 /* --- schema.type_error -------------------------------------------------------------------- */
@@ -363,8 +363,8 @@ static int range_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
                        f->minimum, f->exclusive_minimum ? " (не включно)" : "",
                        f->exclusive_minimum ? " (exclusive)" : "");
     return yk_emit(ctx, &loc, "стовпець «%s»: %s більше за максимум %s%s%.0s",
-                   "column \"%s\": %s is above the maximum %s%.0s%s", col->label, text,
-                   f->maximum, f->exclusive_maximum ? " (не включно)" : "",
+                   "column \"%s\": %s is above the maximum %s%.0s%s", col->label, text, f->maximum,
+                   f->exclusive_maximum ? " (не включно)" : "",
                    f->exclusive_maximum ? " (exclusive)" : "");
 }
 
@@ -408,6 +408,11 @@ static int length_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
     const struct yk_schema_field *f = col->f;
     struct yk_value v;
     if (!typed(col, c, &v))
+        return 0;
+    /* A character is 1 to 4 bytes: most values are settled by their byte length alone. */
+    int64_t bytes = (int64_t)c->len;
+    if ((f->min_length < 0 || bytes / 4 >= f->min_length) &&
+        (f->max_length < 0 || bytes <= f->max_length))
         return 0;
     int64_t n = (int64_t)yk_utf8_chars(c->data, c->len);
     bool shorter = f->min_length >= 0 && n < f->min_length;
@@ -480,10 +485,10 @@ static int pattern_prepare(struct yk_rule_ctx *ctx, struct yk_sr_col *col)
     PCRE2_SIZE offset;
     if (!re)
         return YK_ENOMEM;
-    re->code = pcre2_compile((PCRE2_SPTR)col->f->pattern, PCRE2_ZERO_TERMINATED,
-                             PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_UTF |
-                                 PCRE2_MATCH_INVALID_UTF,
-                             &code, &offset, NULL);
+    re->code =
+        pcre2_compile((PCRE2_SPTR)col->f->pattern, PCRE2_ZERO_TERMINATED,
+                      PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+                      &code, &offset, NULL);
     if (!re->code)
         return YK_EINTERNAL; /* the loader compiled it already */
     if (yk_arena_defer(arena, free_code, re->code) < 0)

@@ -7,8 +7,7 @@
 #include "schema_rules.h"
 
 /* The run's binding, made from the header; NULL when there is no schema. */
-static struct yk_schema_run *bound(struct yk_rule_ctx *ctx, const struct yk_row *header,
-                                   int *rc)
+static struct yk_schema_run *bound(struct yk_rule_ctx *ctx, const struct yk_row *header, int *rc)
 {
     struct yk_schema_run *sr = yk_ctx_schema_run(ctx);
     *rc = 0;
@@ -49,8 +48,8 @@ static long nearest_label(const struct yk_schema_run *sr, const struct yk_row *h
     for (size_t c = 0; c < header->ncells; c++) {
         if (c < sr->ncols && sr->col_field[c] && !(sr->mode == YK_FIELDS_MATCH_EXACT))
             continue;
-        enum yk_near n = yk_sr_near(header->cells[c].data, header->cells[c].len, name,
-                                    strlen(name));
+        enum yk_near n =
+            yk_sr_near(header->cells[c].data, header->cells[c].len, name, strlen(name));
         if (n != YK_NEAR_NONE && (best < 0 || n < *near)) {
             best = (long)c;
             *near = n;
@@ -70,8 +69,8 @@ static const struct yk_schema_field *nearest_field(const struct yk_schema_run *s
     for (size_t f = 0; f < s->nfields; f++) {
         if (!all && sr->field_col[f] != YK_NO_COLUMN)
             continue;
-        enum yk_near n = yk_sr_near(label->data, label->len, s->fields[f].name,
-                                    strlen(s->fields[f].name));
+        enum yk_near n =
+            yk_sr_near(label->data, label->len, s->fields[f].name, strlen(s->fields[f].name));
         if (n != YK_NEAR_NONE && (!best || n < *near)) {
             best = &s->fields[f];
             *near = n;
@@ -83,8 +82,7 @@ static const struct yk_schema_field *nearest_field(const struct yk_schema_run *s
 /* --- schema.missing_label ----------------------------------------------------------------- */
 
 static int emit_missing(struct yk_rule_ctx *ctx, const struct yk_schema_run *sr,
-                        const struct yk_row *header, const struct yk_schema_field *f,
-                        size_t number)
+                        const struct yk_row *header, const struct yk_schema_field *f, size_t number)
 {
     struct yk_loc loc = yk_sr_label_loc(ctx, number);
     enum yk_near near;

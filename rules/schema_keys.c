@@ -1,8 +1,10 @@
 /* yakist — `schema` rules about values that must not repeat: a unique column and the primary
  * key (one field or several). Memory grows with distinct values, not with rows: a set keeps a
- * 64-bit hash of each typed value and the first row it was seen in (12 bytes a slot). Two
+ * 64-bit hash of each typed value and the first row it was seen in (16 bytes a slot). Two
  * different values collide with a probability of about n²/2⁶⁵ — for ten million distinct
- * values one in ten thousand runs — and a collision can only report a repeat, never hide one. */
+ * values one in ten thousand runs — and a collision can only report a repeat, never hide one.
+ * A slot holds the hash and the row together, so an insert touches one cache line, and a
+ * unique field that is also the primary key keeps one set for both rules. */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,17 +13,20 @@
 
 #define SET_MIN 1024 /* slots of a new set */
 
+struct slot {
+    uint64_t hash; /* 0: empty (a real hash of 0 is stored as 1) */
+    uint64_t row;  /* where the value was first seen */
+};
+
 struct hset {
-    uint64_t *hash; /* 0: empty slot (a real hash of 0 is stored as 1) */
-    uint32_t *row;  /* first row seen, capped at UINT32_MAX */
+    struct slot *slots;
     size_t mask, used;
 };
 
 static void hset_free(void *p)
 {
     struct hset *s = p;
-    free(s->hash);
-    free(s->row);
+    free(s->slots);
 }
 
 /* A set whose tables are freed with the arena. NULL when out of memory. */
@@ -30,10 +35,9 @@ static struct hset *hset_create(struct yk_arena *arena)
     struct hset *s = yk_arena_calloc(arena, 1, sizeof *s);
     if (!s)
         return NULL;
-    s->hash = calloc(SET_MIN, sizeof *s->hash);
-    s->row = calloc(SET_MIN, sizeof *s->row);
+    s->slots = calloc(SET_MIN, sizeof *s->slots);
     s->mask = SET_MIN - 1;
-    if (yk_arena_defer(arena, hset_free, s) < 0 || !s->hash || !s->row)
+    if (yk_arena_defer(arena, hset_free, s) < 0 || !s->slots)
         return NULL;
     return s;
 }
@@ -41,44 +45,50 @@ static struct hset *hset_create(struct yk_arena *arena)
 static int hset_grow(struct hset *s)
 {
     size_t cap = (s->mask + 1) * 2;
-    uint64_t *h = calloc(cap, sizeof *h);
-    uint32_t *r = calloc(cap, sizeof *r);
-    if (!h || !r) {
-        free(h);
-        free(r);
+    struct slot *t = calloc(cap, sizeof *t);
+    if (!t)
         return YK_ENOMEM;
-    }
     for (size_t i = 0; i <= s->mask; i++) {
-        if (!s->hash[i])
+        if (!s->slots[i].hash)
             continue;
-        size_t j = (size_t)s->hash[i] & (cap - 1);
-        while (h[j])
+        size_t j = (size_t)s->slots[i].hash & (cap - 1);
+        while (t[j].hash)
             j = (j + 1) & (cap - 1);
-        h[j] = s->hash[i];
-        r[j] = s->row[i];
+        t[j] = s->slots[i];
     }
-    free(s->hash);
-    free(s->row);
-    s->hash = h;
-    s->row = r;
+    free(s->slots);
+    s->slots = t;
     s->mask = cap - 1;
     return 0;
 }
 
-/* Insert hash; *first gets the row it was first seen in, or 0 when it is new. */
+/* The set of a field's values shared by the rules of the run (see struct yk_schema_run). */
+static struct hset *field_set(struct yk_rule_ctx *ctx, const struct yk_schema_field *f)
+{
+    struct yk_schema_run *sr = yk_ctx_schema_run(ctx);
+    struct yk_arena *arena = yk_ctx_arena(ctx);
+    if (!sr->value_sets &&
+        !(sr->value_sets = yk_arena_calloc(arena, sr->use.schema->nfields, sizeof(void *))))
+        return NULL;
+    if (!sr->value_sets[f->index])
+        sr->value_sets[f->index] = hset_create(arena);
+    return sr->value_sets[f->index];
+}
+
+/* Insert hash seen in row; *first gets the earlier row it was first seen in, or 0 when it is
+ * new (or was added by the other rule sharing the set, in this same row). */
 static int hset_add(struct hset *s, uint64_t hash, uint64_t row, uint64_t *first)
 {
     hash = hash ? hash : 1;
     size_t i = (size_t)hash & s->mask;
-    for (; s->hash[i]; i = (i + 1) & s->mask) {
-        if (s->hash[i] == hash) {
-            *first = s->row[i];
+    for (; s->slots[i].hash; i = (i + 1) & s->mask) {
+        if (s->slots[i].hash == hash) {
+            *first = s->slots[i].row == row ? 0 : s->slots[i].row;
             return 0;
         }
     }
     *first = 0;
-    s->hash[i] = hash;
-    s->row[i] = row > UINT32_MAX ? UINT32_MAX : (uint32_t)row;
+    s->slots[i] = (struct slot){hash, row};
     if (++s->used * 4 > (s->mask + 1) * 3)
         return hset_grow(s);
     return 0;
@@ -97,7 +107,7 @@ static bool want_unique(const struct yk_schema_field *f)
 
 static int unique_prepare(struct yk_rule_ctx *ctx, struct yk_sr_col *col)
 {
-    col->extra = hset_create(yk_ctx_arena(ctx));
+    col->extra = field_set(ctx, col->f);
     return col->extra ? 0 : YK_ENOMEM;
 }
 
@@ -188,7 +198,9 @@ static int key_build(struct yk_rule_ctx *ctx, struct key_state *st, const struct
         return 0;
     int rc = yk_schema_run_bind(sr, header);
     st->parts = yk_arena_calloc(arena, s->nprimary_key, sizeof *st->parts);
-    st->set = hset_create(arena);
+    /* One field: its value set is shared with schema.unique; several: a set of tuples. */
+    st->set =
+        s->nprimary_key == 1 ? field_set(ctx, &s->fields[s->primary_key[0]]) : hset_create(arena);
     if (rc < 0 || !st->parts || !st->set)
         return YK_ENOMEM;
     size_t len = 1;
@@ -238,22 +250,23 @@ static int key_row(struct yk_rule_ctx *ctx, const struct yk_row *row)
     for (size_t i = 0; i < st->nparts; i++) {
         const struct key_part *p = &st->parts[i];
         const struct yk_cell *c = p->column < row->ncells ? &row->cells[p->column] : NULL;
+        /* A one-field key hashes as schema.unique does, so the two can share a set. */
+        uint64_t seed = st->nparts == 1 ? p->f->index : i, part;
         struct yk_value v;
-        uint64_t part;
         if (!c || yk_sr_missing(p->f, c))
             part = UINT64_C(0x510e527fade682d1); /* null */
         else if (p->parser.parse(&p->parser, c->data, c->len, &v))
-            part = yk_value_hash(p->parser.type, &v, c->data, c->len, i), all_missing = false;
+            part = yk_value_hash(p->parser.type, &v, c->data, c->len, seed), all_missing = false;
         else
-            part = yk_hash_bytes(c->data, c->len, i), all_missing = false;
-        h = yk_hash_bytes(&part, sizeof part, h);
+            part = yk_hash_bytes(c->data, c->len, seed), all_missing = false;
+        h = st->nparts == 1 ? part : yk_hash_bytes(&part, sizeof part, h);
     }
     struct yk_loc loc = yk_sr_cell_loc(row, 0);
     loc.field = 0;
     if (all_missing)
         return yk_emit(ctx, &loc, "рядок %" PRIu64 ": усі поля первинного ключа (%s) порожні",
-                       "row %" PRIu64 ": every field of the primary key (%s) is empty",
-                       row->number, st->names);
+                       "row %" PRIu64 ": every field of the primary key (%s) is empty", row->number,
+                       st->names);
     uint64_t first;
     int rc = hset_add(st->set, h, row->number, &first);
     if (rc < 0 || first == 0)

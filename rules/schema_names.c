@@ -15,15 +15,15 @@ static const struct {
     uint32_t cp;
     char latin;
 } homoglyphs[] = {
-    {0x430, 'a'}, {0x432, 'b'}, {0x435, 'e'}, {0x456, 'i'}, {0x458, 'j'}, {0x43A, 'k'},
-    {0x43C, 'm'}, {0x43D, 'h'}, {0x43E, 'o'}, {0x440, 'p'}, {0x441, 'c'}, {0x442, 't'},
-    {0x443, 'y'}, {0x445, 'x'}, {0x455, 's'},
+    {0x430, 'a'}, {0x432, 'b'}, {0x435, 'e'}, {0x456, 'i'}, {0x458, 'j'},
+    {0x43A, 'k'}, {0x43C, 'm'}, {0x43D, 'h'}, {0x43E, 'o'}, {0x440, 'p'},
+    {0x441, 'c'}, {0x442, 't'}, {0x443, 'y'}, {0x445, 'x'}, {0x455, 's'},
 };
 
 /* Ukrainian letters (folded), U+0430..U+044F, to Latin; then і ї є ґ. */
 static const char *const translit_basic[32] = {
-    "a", "b", "v", "h", "d", "e", "zh", "z", "y", "i", "k", "l", "m", "n", "o", "p",
-    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia",
+    "a", "b", "v", "h", "d", "e",  "zh", "z",  "y",  "i",    "k", "l", "m", "n", "o",  "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",  "e", "iu", "ia",
 };
 
 static const char *translit(uint32_t c)
@@ -31,13 +31,22 @@ static const char *translit(uint32_t c)
     if (c >= 0x430 && c <= 0x44F)
         return translit_basic[c - 0x430];
     switch (c) {
-    case 0x456: return "i";  /* і */
-    case 0x457: return "i";  /* ї */
-    case 0x454: return "ie"; /* є */
-    case 0x491: return "g";  /* ґ */
-    case 0x451: return "io"; /* ё */
-    case 0x2019: case 0x2BC: case '\'': return ""; /* apostrophes */
-    default: return NULL;
+    case 0x456:
+        return "i"; /* і */
+    case 0x457:
+        return "i"; /* ї */
+    case 0x454:
+        return "ie"; /* є */
+    case 0x491:
+        return "g"; /* ґ */
+    case 0x451:
+        return "io"; /* ё */
+    case 0x2019:
+    case 0x2BC:
+    case '\'':
+        return ""; /* apostrophes */
+    default:
+        return NULL;
     }
 }
 
@@ -155,23 +164,35 @@ enum yk_near yk_sr_near(const char *a, size_t an, const char *b, size_t bn)
 const char *yk_sr_near_uk(enum yk_near near)
 {
     switch (near) {
-    case YK_NEAR_CASE: return "відрізняється лише великими й малими літерами";
-    case YK_NEAR_SPACE: return "відрізняється пробілами навколо назви";
-    case YK_NEAR_SCRIPT: return "має кириличні літери, схожі на латинські (або навпаки)";
-    case YK_NEAR_TRANSLIT: return "є транслітерацією назви";
-    case YK_NEAR_SPELLING: return "написано трохи інакше";
-    default: return "";
+    case YK_NEAR_CASE:
+        return "відрізняється лише великими й малими літерами";
+    case YK_NEAR_SPACE:
+        return "відрізняється пробілами навколо";
+    case YK_NEAR_SCRIPT:
+        return "має кириличні літери, схожі на латинські (або навпаки)";
+    case YK_NEAR_TRANSLIT:
+        return "є транслітерацією";
+    case YK_NEAR_SPELLING:
+        return "написана трохи інакше";
+    default:
+        return "";
     }
 }
 
 const char *yk_sr_near_en(enum yk_near near)
 {
     switch (near) {
-    case YK_NEAR_CASE: return "differs only in capital letters";
-    case YK_NEAR_SPACE: return "differs in the spaces around the name";
-    case YK_NEAR_SCRIPT: return "has Cyrillic letters that look Latin (or the reverse)";
-    case YK_NEAR_TRANSLIT: return "is a transliteration of the name";
-    case YK_NEAR_SPELLING: return "is spelt slightly differently";
-    default: return "";
+    case YK_NEAR_CASE:
+        return "differs only in capital letters";
+    case YK_NEAR_SPACE:
+        return "differs in the spaces around it";
+    case YK_NEAR_SCRIPT:
+        return "has Cyrillic letters that look Latin (or the reverse)";
+    case YK_NEAR_TRANSLIT:
+        return "is its transliteration";
+    case YK_NEAR_SPELLING:
+        return "is spelt slightly differently";
+    default:
+        return "";
     }
 }

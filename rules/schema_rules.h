@@ -46,9 +46,9 @@ extern const struct yk_rule yk_rule_schema_primary_key;
 struct yk_sr_col {
     const struct yk_schema_field *f;
     struct yk_parser parser;
-    size_t column;   /* 0-based in the file */
+    size_t column;     /* 0-based in the file */
     const char *label; /* the column's name for messages: its label, else the field's name */
-    void *extra;     /* the rule's own compiled data for this column */
+    void *extra;       /* the rule's own compiled data for this column */
 };
 
 struct yk_sr_plan {
@@ -84,9 +84,9 @@ static inline bool yk_sr_missing(const struct yk_schema_field *f, const struct y
     const struct yk_strings *m = &f->missing_values;
     for (size_t i = 0; i < m->n; i++) {
         const char *v = m->v[i];
-        if (c->len == 0 ? v[0] == '\0'
-                        : v[0] == c->data[0] && strncmp(v, c->data, c->len) == 0 &&
-                              v[c->len] == '\0')
+        if (c->len == 0
+                ? v[0] == '\0'
+                : v[0] == c->data[0] && strncmp(v, c->data, c->len) == 0 && v[c->len] == '\0')
             return true;
     }
     return false;

@@ -1,6 +1,7 @@
 /* yakist — `schema` rules about the structure description itself: none published next to the
  * data, one that cannot be read, and the quirks the reader tolerated in the one that was used. */
 #include <inttypes.h>
+#include <stdio.h>
 
 #include "schema_rules.h"
 
@@ -18,10 +19,13 @@ static int no_structure_finish(struct yk_rule_ctx *ctx, const struct yk_source_i
                        "NAME.schema.json, Structure.json or Structure.csv)");
     if (use->origin == YK_SCHEMA_ORIGIN_AMBIGUOUS)
         return yk_emit(ctx, NULL,
-                       "поруч із даними кілька описів структури, і жоден не названо за файлом "
-                       "даних: %s; укажіть потрібний через --schema",
-                       "several structure descriptions lie next to the data and none is named "
-                       "after the data file: %s; give the right one with --schema",
+                       "опис структури не вдалося зіставити з даними: поруч лежить %s, але "
+                       "назва не відповідає файлу даних, а в теці кілька файлів даних або "
+                       "описів; назвіть опис ІМ'Я.schema.json або вкажіть через --schema",
+                       "no structure description can be matched to the data: %s lies next to "
+                       "it, but is not named after the data file and the folder holds several "
+                       "data files or descriptions; name it NAME.schema.json or give it with "
+                       "--schema",
                        use->path);
     return 0;
 }
@@ -99,14 +103,19 @@ static int quirk_finish(struct yk_rule_ctx *ctx, const struct yk_source_info *in
         return 0;
     for (size_t i = 0; i < use->schema->nwarnings; i++) {
         const struct yk_schema_warning *w = &use->schema->warnings[i];
-        const char *at = w->path[0] ? w->path : "/";
+        /* Where: a line of a CSV description, else the JSON Pointer of the key. */
+        char at[64];
+        if (w->line > 0)
+            snprintf(at, sizeof at, ":%" PRIu64, w->line);
+        else
+            snprintf(at, sizeof at, "%s", w->path[0] ? ", " : "");
+        const char *key = w->line > 0 ? "" : w->path;
         /* Both messages go to both formats; "%.0s" prints the other language's as nothing. */
-        int rc = w->count > 1
-                     ? yk_emit(ctx, NULL, "%s, %s: %s%.0s (і ще %" PRIu64 " таких місць)",
-                               "%s, %s: %.0s%s (and %" PRIu64 " more like it)", use->path, at,
-                               w->message_uk, w->message_en, w->count - 1)
-                     : yk_emit(ctx, NULL, "%s, %s: %s%.0s", "%s, %s: %.0s%s", use->path, at,
-                               w->message_uk, w->message_en);
+        int rc = w->count > 1 ? yk_emit(ctx, NULL, "%s%s%s: %s%.0s (таких місць ще: %" PRIu64 ")",
+                                        "%s%s%s: %.0s%s (and %" PRIu64 " more like it)", use->path,
+                                        at, key, w->message_uk, w->message_en, w->count - 1)
+                              : yk_emit(ctx, NULL, "%s%s%s: %s%.0s", "%s%s%s: %.0s%s", use->path,
+                                        at, key, w->message_uk, w->message_en);
         if (rc < 0)
             return rc;
     }

@@ -55,12 +55,14 @@ static int nonstandard_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset 
     struct yk_loc loc = yk_audit_loc(d);
     yk_audit_quote(d->update_frequency, given);
     if (sp == YK_FREQ_LENIENT)
-        return yk_emit(ctx, &loc, "`update_frequency` «%s» немає у словнику; прочитано як "
-                                  "«%s» (%s)",
+        return yk_emit(ctx, &loc,
+                       "`update_frequency` «%s» немає у словнику; прочитано як "
+                       "«%s» (%s)",
                        "`update_frequency` \"%s\" is not in the vocabulary; read as \"%s\" (%s)",
                        given, yk_freq_label(f), yk_freq_api(f));
-    return yk_emit(ctx, &loc, "`update_frequency` «%s» прочитано як «%s»; пишіть значення порталу "
-                              "«%s»",
+    return yk_emit(ctx, &loc,
+                   "`update_frequency` «%s» прочитано як «%s»; пишіть значення порталу "
+                   "«%s»",
                    "`update_frequency` \"%s\" was read as \"%s\"; write the portal's value "
                    "\"%s\"",
                    given, yk_freq_label(f), yk_freq_api(f));
@@ -85,15 +87,18 @@ static const struct yk_rule frequency_nonstandard = {
 /* --- time.overdue --------------------------------------------------------------------------- */
 
 static const struct yk_param_desc overdue_params[] = {
-    {.name = "grace_days", .type = YK_PARAM_INT, .default_value = "-1", .min = -1, .max = 60,
+    {.name = "grace_days",
+     .type = YK_PARAM_INT,
+     .default_value = "-1",
+     .min = -1,
+     .max = 60,
      .help = "working days of grace after the period; -1: the audit's setting (default 3)"},
 };
 
 /* The newest date of a change known up to the as-of day, and the field it came from. Dates
  * after as_of are time.future's and are passed over here, so a typo does not hide an overdue
  * dataset. */
-static bool last_change(const struct yk_dataset *d, int64_t as_of, int64_t *day,
-                        const char **field)
+static bool last_change(const struct yk_dataset *d, int64_t as_of, int64_t *day, const char **field)
 {
     int64_t v;
     bool found = false;
@@ -111,7 +116,7 @@ static bool last_change(const struct yk_dataset *d, int64_t as_of, int64_t *day,
 static int overdue_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
 {
     const struct yk_audit_env *env = yk_audit_dataset_env(ctx);
-    int64_t as_of, last, changed;
+    int64_t as_of, last = 0, changed;
     const char *field;
     struct yk_freq_period p;
     if (!env || !yk_day_parse(env->as_of, &as_of))
@@ -121,8 +126,8 @@ static int overdue_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
         return 0;
     int64_t grace = yk_ctx_param_int(ctx, "grace_days");
     unsigned g = grace >= 0 ? (unsigned)grace : env->grace_days;
-    int64_t due = yk_day_add_working(
-        p.months ? yk_day_add_months(last, p.months) : last + p.days, g);
+    int64_t due =
+        yk_day_add_working(p.months ? yk_day_add_months(last, p.months) : last + p.days, g);
     /* «Immediately after making changes»: when the data is known to have changed after the last
      * publication (its «current as of» date), the grace runs from that change. */
     if (f == YK_FREQ_ON_CHANGE && yk_day_parse(d->data_as_of, &changed) && changed > last &&
@@ -158,7 +163,7 @@ static const struct yk_rule overdue = {
                  "datasets are not judged here; a mandatory dataset that is no longer updated is "
                  "coverage.not_updated's. data.gov.ua marks such datasets «Не оновлений».",
     .source = SOURCE_FREQ "; Мінцифри, методичні рекомендації: оновлення протягом 3 робочих "
-              "днів",
+                          "днів",
     .example = "{\"update_frequency\": \"once a month\", \"metadata_modified\": \"2025-01-10\"} "
                "at --as-of 2025-10-01",
     .scope = YK_SCOPE_DATASET,
@@ -210,13 +215,14 @@ static int future_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
     yk_day_format(day, fu.day);
     yk_day_format(at, fu.as_of);
     if (fu.resource)
-        return yk_emit(ctx, &loc, "дат із майбутнього: %zu; перша — `%s` ресурсу %zu: %s (дата "
-                                  "аудиту %s)",
-                       "%zu dates in the future; the first is `%s` of resource %zu: %s (audit "
+        return yk_emit(ctx, &loc,
+                       "дат із майбутнього: %zu; перша — `%s` ресурсу %zu: %s (дата "
+                       "аудиту %s)",
+                       "dates in the future: %zu; the first is `%s` of resource %zu: %s (audit "
                        "date %s)",
                        fu.count, fu.field, fu.resource, day, at);
     return yk_emit(ctx, &loc, "дат із майбутнього: %zu; перша — `%s`: %s (дата аудиту %s)",
-                   "%zu dates in the future; the first is `%s`: %s (audit date %s)", fu.count,
+                   "dates in the future: %zu; the first is `%s`: %s (audit date %s)", fu.count,
                    fu.field, day, at);
 }
 

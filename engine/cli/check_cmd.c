@@ -24,9 +24,9 @@ struct check_args {
     const char *profile;
     bool quiet;
     enum yk_lang lang;
-    char delimiter; /* 0: sniff */
-    char quote;     /* 0: sniff */
-    int header;     /* -1: sniff */
+    char delimiter;           /* 0: sniff */
+    char quote;               /* 0: sniff */
+    int header;               /* -1: sniff */
     const char *encoding;     /* NULL: detect */
     const char *input_format; /* NULL: from the content */
     const char *record_path;  /* NULL: found by the loader */

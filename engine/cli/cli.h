@@ -18,12 +18,18 @@ enum cli_exit {
 };
 
 /* Subcommands: argv[0] is the subcommand's own name. Each returns an enum cli_exit. */
+int yk_cli_audit(int argc, char **argv);
 int yk_cli_check(int argc, char **argv);
 int yk_cli_rules(int argc, char **argv);
+int yk_cli_rating(int argc, char **argv);
+int yk_cli_history(int argc, char **argv);
 
 /* Full help of a subcommand, to out. */
+void yk_cli_audit_help(FILE *out);
 void yk_cli_check_help(FILE *out);
 void yk_cli_rules_help(FILE *out);
+void yk_cli_rating_help(FILE *out);
+void yk_cli_history_help(FILE *out);
 
 /* Is argv[*i] the long option name ("--format")? When it takes a value (value != NULL), the
  * value comes from "--name=value" or from the next argument, and *i moves past it.
@@ -48,5 +54,25 @@ int yk_cli_parse_lang(const char *text, enum yk_lang *out);
 /* Print an error object on stderr as "file:line:column: error: message" with the parts known;
  * the word "error" follows lang, the message is the library's (English). */
 void yk_cli_print_error(const struct yk_error *err, enum yk_lang lang);
+
+/* --- fmt.c: output of the rating and history commands --------------------------------------- */
+
+/* A per mille number as "92,4" (uk) or "92.4" (en), into buf; returns buf. */
+const char *yk_cli_pm(char buf[16], unsigned pm, enum yk_lang lang);
+
+/* s in a table cell of width characters (not bytes), padded on the left when right is true;
+ * a longer s is cut with "…". width 0: s as it is. */
+void yk_cli_cell(FILE *out, const char *s, size_t width, bool right);
+
+/* s as a JSON string ("null" for NULL); a CSV field, quoted, with a leading formula character
+ * neutralised by an apostrophe. */
+void yk_cli_json_string(FILE *out, const char *s);
+void yk_cli_csv_field(FILE *out, const char *s);
+
+/* Record a scored audit in the history: into history when given, else into OUT_DIR/yakist.db
+ * when out_dir is given, else nowhere. Prints what went wrong; returns an enum cli_exit. */
+int yk_cli_record_history(const char *history, const char *out_dir,
+                          const struct yk_audit_result *res, const struct yk_profile *profile,
+                          bool timestamps, enum yk_lang lang);
 
 #endif

@@ -20,8 +20,12 @@ static void version_help(FILE *out);
 static void help_help(FILE *out);
 
 static const struct command commands[] = {
+    {"audit", "audit a council's catalog against Resolution 835", yk_cli_audit,
+     yk_cli_audit_help},
     {"check", "check CSV files and gate on the findings", yk_cli_check, yk_cli_check_help},
     {"rules", "list the rules, or explain one", yk_cli_rules, yk_cli_rules_help},
+    {"rating", "rank the information holders of a quarter", yk_cli_rating, yk_cli_rating_help},
+    {"history", "list the audits recorded in the history", yk_cli_history, yk_cli_history_help},
     {"version", "print the version", run_version, version_help},
     {"help", "show help for a command", run_help, help_help},
 };
@@ -50,6 +54,7 @@ static void general_help(FILE *out)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
     fputs("\n"
           "Examples:\n"
+          "  yakist audit fixtures/chortkiv --as-of 2025-10-01 --out report/\n"
           "  yakist check budget-2025.csv\n"
           "  yakist check --format json --fail-on warning data/*.csv > report.json\n"
           "  yakist rules\n"
@@ -124,7 +129,8 @@ static int usage_error(const char *what, const char *arg)
     fprintf(stderr, "yakist: %s", what);
     if (arg)
         fprintf(stderr, " '%s'", arg);
-    fputs("\nusage: yakist COMMAND [OPTIONS] [ARGS]   (commands: check, rules, version, help)\n"
+    fputs("\nusage: yakist COMMAND [OPTIONS] [ARGS]\n"
+          "commands: audit, check, rating, history, rules, version, help\n"
           "Run 'yakist help' for more.\n",
           stderr);
     return CLI_EXIT_USAGE;

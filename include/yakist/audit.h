@@ -14,6 +14,7 @@
 #include <yakist/error.h>
 #include <yakist/profile.h>
 #include <yakist/registry.h>
+#include <yakist/score.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -71,6 +72,7 @@ struct yk_dataset_result {
     /* Public and active (not private, state absent or "active"): only published datasets
      * cover Перелік items and count in the KPIs; the others are reported all the same. */
     bool published;
+    struct yk_score score; /* set by yk_audit_score (<yakist/score.h>) */
 };
 
 enum yk_item_state { YK_ITEM_MISSING = 0, YK_ITEM_COVERED, YK_ITEM_NOT_APPLICABLE };
@@ -89,6 +91,7 @@ struct yk_publisher_result {
     size_t ncompliant;
     size_t nmissing; /* mandatory items it answers for with no dataset */
     size_t noverdue;
+    struct yk_score score; /* mean of its published datasets, a missing one counting 0 */
 };
 
 /* Shares are per mille (0..1000), rounded down so a target is met only when it really is
@@ -102,6 +105,7 @@ struct yk_kpis {
     unsigned compliant_pm;  /* target >= 850 (plan 7.2) */
     size_t on_time;
     unsigned on_time_pm;
+    unsigned score_pm;      /* the council's score, 0..1000 (docs/scoring.md) */
 };
 
 struct yk_audit_result {
@@ -121,6 +125,7 @@ struct yk_audit_result {
     size_t ncounts;
     struct yk_kpis kpis;
     double seconds; /* wall time of the run; 0 unless opt->check.timing */
+    struct yk_score score; /* the council: mean over published datasets and missing items */
 };
 
 /* Run the audit. The result lives in arena; the output is identical whatever opt->jobs is. */

@@ -89,7 +89,8 @@ enum yk_resource_location {
     YK_RES_REMOTE,    /* an http(s) URL: not read unless fetching is enabled */
     YK_RES_ESCAPES,   /* a local path that leaves the catalog's folder: never read */
     YK_RES_MISSING,   /* a local path that does not exist */
-    YK_RES_INVALID    /* no URL, or a scheme yakist does not read (ftp:, file:, ...) */
+    YK_RES_INVALID    /* no URL, or a scheme yakist does not read (ftp:, mailto:, ...);
+                         a file:// URL is judged as the local path it names */
 };
 
 struct yk_kv {

@@ -77,6 +77,13 @@ struct yk_rule_count {
     uint64_t kept;  /* examples present in findings[] */
 };
 
+/* How many rows (a row rule) or cells (a cell rule) a rule was given in one file: the exact
+ * denominator of its pass ratio in the score. */
+struct yk_rule_checked {
+    const struct yk_rule *rule;
+    uint64_t checked;
+};
+
 struct yk_file_result {
     const char *path;
     struct yk_source_info info; /* format, encoding, dialect, bytes, records ... */
@@ -93,6 +100,9 @@ struct yk_file_result {
     size_t ncounts;
     const char *schema;     /* the structure file checked against, NULL: none */
     bool schema_discovered; /* it was found next to the data rather than given */
+    /* Row and cell rules that were given at least one row or cell, in registry order. */
+    const struct yk_rule_checked *checked;
+    size_t nchecked;
 };
 
 /* Check one file. The result and everything it points to live in arena.
@@ -109,7 +119,8 @@ int yk_check_memory(const void *data, size_t len, const char *name,
 
 /* The members of a zip archive that hold a table (by their names: .csv, .tsv, .json, .xml ...),
  * in archive order, so a caller can check each one (set opt->member and call yk_check_file).
- * Names live in arena. *n is 0 for a file that is not a zip archive or holds no table.
+ * Names live in arena. *n is 0 for a file that is not a zip archive or holds no table, and
+ * for one that is not a regular file (a pipe is left unread).
  * Returns 0, YK_ENOTFOUND when the file does not exist, YK_EIO when it cannot be read,
  * YK_ENOMEM. */
 int yk_archive_tables(const char *path, struct yk_arena *arena, const char *const **names,

@@ -35,6 +35,13 @@ bool yk_profile_enabled(const struct yk_profile *profile, const struct yk_rule *
 enum yk_severity yk_profile_severity(const struct yk_profile *profile, const struct yk_rule *rule);
 unsigned yk_profile_weight(const struct yk_profile *profile, const struct yk_rule *rule);
 
+/* Failing rows or cells, per mille of those checked, that a row or cell rule tolerates with
+ * full points in the score: the rule's "tolerance" entry in the profile, else its parameter
+ * "tolerance" when it declares one, else YK_PROFILE_TOLERANCE for row and cell rules and 0
+ * for the others. */
+#define YK_PROFILE_TOLERANCE 10u
+unsigned yk_profile_tolerance(const struct yk_profile *profile, const struct yk_rule *rule);
+
 /* The parameter's value as text after overrides, or the descriptor default; NULL when the rule
  * declares no such parameter. */
 const char *yk_profile_param(const struct yk_profile *profile, const struct yk_rule *rule,

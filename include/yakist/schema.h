@@ -81,7 +81,7 @@ struct yk_schema_field {
     bool exclusive_maximum;
     int64_t min_length; /* characters; -1: none */
     int64_t max_length;
-    const char *pattern;          /* NULL: none; matched against the whole cell (pcre2) */
+    const char *pattern;           /* NULL: none; matched against the whole cell (pcre2) */
     struct yk_strings enum_values; /* n = 0: none */
     struct yk_strings true_values; /* booleans: the schema's, or the defaults */
     struct yk_strings false_values;
@@ -96,10 +96,10 @@ struct yk_schema_field {
 /* Something the reader tolerated or ignored. The same kind of quirk is kept once, with the
  * place of its first occurrence and how often it occurred. */
 struct yk_schema_warning {
-    const char *code;    /* stable short id: "anyurl", "name-whitespace", "pseudo-column" ... */
-    const char *path;    /* JSON Pointer ("/tableSchema/columns/3/datatype") or "row 4" */
-    uint64_t line;       /* 1-based line in the document when known (CSV), else 0 */
-    uint64_t count;      /* occurrences of this kind */
+    const char *code; /* stable short id: "anyurl", "name-whitespace", "pseudo-column" ... */
+    const char *path; /* JSON Pointer ("/tableSchema/columns/3/datatype") or "row 4" */
+    uint64_t line;    /* 1-based line in the document when known (CSV), else 0 */
+    uint64_t count;   /* occurrences of this kind */
     const char *message_uk;
     const char *message_en;
 };
@@ -111,8 +111,8 @@ struct yk_schema {
     size_t nfields;
     const size_t *primary_key; /* field indexes, in key order */
     size_t nprimary_key;
-    enum yk_fields_match fields_match;    /* YK_FIELDS_MATCH_DEFAULT when not declared */
-    struct yk_strings missing_values;     /* default: "" and "null" */
+    enum yk_fields_match fields_match; /* YK_FIELDS_MATCH_DEFAULT when not declared */
+    struct yk_strings missing_values;  /* default: "" and "null" */
     const struct yk_schema_warning *warnings;
     size_t nwarnings;
 };
@@ -130,8 +130,8 @@ int yk_schema_parse(const char *text, size_t len, const char *name, struct yk_ar
                     const struct yk_schema **out, struct yk_error *err);
 
 /* The field with this name, or NULL; ignore_case folds Latin and Cyrillic letters. */
-const struct yk_schema_field *yk_schema_field_find(const struct yk_schema *schema,
-                                                   const char *name, size_t len, bool ignore_case);
+const struct yk_schema_field *yk_schema_field_find(const struct yk_schema *schema, const char *name,
+                                                   size_t len, bool ignore_case);
 
 /* "string", "integer" ... for a type; "?" when out of range. */
 const char *yk_field_type_name(enum yk_field_type type);
@@ -146,15 +146,18 @@ int yk_fields_match_parse(const char *text, enum yk_fields_match *out);
 enum yk_schema_found {
     YK_SCHEMA_FOUND_NONE = 0,  /* no candidate in the folder */
     YK_SCHEMA_FOUND_ONE,       /* *path is the structure file to use */
-    YK_SCHEMA_FOUND_AMBIGUOUS, /* several candidates, none named after the data; *path lists them */
+    YK_SCHEMA_FOUND_AMBIGUOUS, /* candidates not named after the data: several of them, or one
+                                  beside other data files; *path lists them */
     YK_SCHEMA_FOUND_SELF       /* the data file is itself a structure file: nothing to look for */
 };
 
 /* Look in the folder of data_path for its structure description, in this order: a file named
  * after the data (NAME.schema.json, NAME-structure.csv ...), then Structure.json/.csv or
  * schema.json, then any one *structure* / *schema* / *структура* .json or .csv file (JSON
- * preferred over CSV of the same name). *path (in arena) is the file, or for AMBIGUOUS the
- * candidates joined by ", ". Returns 0 and *found, or YK_ENOMEM. An unreadable folder is NONE. */
+ * preferred over CSV of the same name). A file not named after the data is used only when the
+ * data file is the one data file of the folder. *path (in arena) is the file, or for AMBIGUOUS
+ * the candidates joined by ", ". Returns 0 and *found, or YK_ENOMEM. An unreadable folder is
+ * NONE. */
 int yk_schema_discover(const char *data_path, struct yk_arena *arena, enum yk_schema_found *found,
                        const char **path);
 
@@ -166,7 +169,7 @@ enum yk_schema_origin {
     YK_SCHEMA_ORIGIN_GIVEN,      /* from the options (yakist check --schema) */
     YK_SCHEMA_ORIGIN_DISCOVERED, /* found next to the data and read */
     YK_SCHEMA_ORIGIN_NOT_FOUND,  /* looked for next to the data; none there */
-    YK_SCHEMA_ORIGIN_AMBIGUOUS,  /* several candidates next to the data; none used */
+    YK_SCHEMA_ORIGIN_AMBIGUOUS,  /* candidates next to the data, none surely its own; none used */
     YK_SCHEMA_ORIGIN_UNUSABLE    /* found next to the data, but it cannot be read */
 };
 

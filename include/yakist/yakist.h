@@ -8,10 +8,12 @@
 #include <yakist/catalog.h>
 #include <yakist/check.h>
 #include <yakist/error.h>
+#include <yakist/history.h>
 #include <yakist/profile.h>
 #include <yakist/registry.h>
 #include <yakist/report.h>
 #include <yakist/rule.h>
+#include <yakist/score.h>
 #include <yakist/table.h>
 #include <yakist/version.h>
 

@@ -432,7 +432,8 @@ static int usage(void)
           "Generates a CSV, a JSON array of records and an XML file of about MB megabytes\n"
           "each (default 200), the same rows in each, and times a bare libcsv parse of the\n"
           "CSV and `yakist check --quiet` on each file, best of N runs (default 3).\n"
-          "Without --dir the data goes to a temporary directory that is removed afterwards.\n",
+          "Without --dir the data goes to a temporary directory that is removed afterwards;\n"
+          "--dir DIR (created when missing) keeps it.\n",
           stderr);
     return 2;
 }
@@ -530,6 +531,10 @@ int main(int argc, char **argv)
     if (parse_args(argc, argv, &o) != 0)
         return usage();
     const char *dir = o.dir;
+    if (dir && mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        fprintf(stderr, "yakist-bench: mkdir %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
     if (dir == NULL) {
         const char *tmp = getenv("TMPDIR");
         snprintf(tmpl, sizeof tmpl, "%s/yakist-bench-XXXXXX", tmp && *tmp ? tmp : "/tmp");

@@ -36,8 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     yk_check_options_init(&opt, registry());
     opt.profile = profile;
     opt.timing = false;
-    int rc = arena ? yk_check_memory(table, sizeof table - 1, "fuzz.csv", &opt, arena, &res, &err)
-                   : 0;
+    int rc =
+        arena ? yk_check_memory(table, sizeof table - 1, "fuzz.csv", &opt, arena, &res, &err) : 0;
     if (rc < 0 && rc != YK_ENOMEM) {
         fprintf(stderr, "fuzz: an accepted profile broke the check: %s: %s\n", yk_err_name(rc),
                 err.message);

@@ -32,10 +32,10 @@ struct blob {
 };
 
 struct options {
-    unsigned long runs;     /* mutated inputs */
-    unsigned long seconds;  /* time budget for the mutations */
-    unsigned long max_len;  /* mutated inputs are cut to this */
-    unsigned long timeout;  /* seconds one input may take */
+    unsigned long runs;    /* mutated inputs */
+    unsigned long seconds; /* time budget for the mutations */
+    unsigned long max_len; /* mutated inputs are cut to this */
+    unsigned long timeout; /* seconds one input may take */
     unsigned long seed;
     const char *dict;
     const char *artifact_prefix;
@@ -129,9 +129,10 @@ static void add_folder(struct state *st, const char *dir)
 
 static int hex(int c)
 {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                                 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
 }
 
 /* One dictionary line in libFuzzer's form: [name=]"text" with \\, \" and \xHH escapes. */
@@ -176,8 +177,8 @@ static void load_dict(struct state *st, const char *path)
 /* --- mutations ------------------------------------------------------------------------- */
 
 /* Bytes the loaders treat specially, tried more often than chance would. */
-static const unsigned char special[] = {0,   '\n', '\r', '"',  '\'', ',',  ';',  '\t', '|', '{',
-                                        '}', '[',  ']',  ':',  '<',  '>',  '&',  '/',  '=', '\\',
+static const unsigned char special[] = {0,   '\n', '\r', '"',  '\'', ',',  ';',  '\t', '|',  '{',
+                                        '}', '[',  ']',  ':',  '<',  '>',  '&',  '/',  '=',  '\\',
                                         '.', '-',  '0',  0x7F, 0x80, 0xBF, 0xC0, 0xD0, 0xEF, 0xFF};
 
 /* Insert n bytes (src may be NULL for zeros) at pos; keeps len <= cap. */

@@ -67,6 +67,14 @@ static void fill_results(struct yk_file_result *ok, struct yk_file_result *bad)
     ok->info.bytes = 123456;
     ok->info.dialect =
         (struct yk_dialect){.delimiter = '\t', .quote = 0, .header = true, .header_row = 2};
+    ok->info.encoding_confidence = 100;
+    ok->info.input = (struct yk_source_input){.content_format = "tsv",
+                                              .content_kind = YK_CONTENT_TABLE,
+                                              .extension = "csv",
+                                              .container = "zip",
+                                              .member = "звіт \"2025\".csv",
+                                              .compressed_bytes = 23456,
+                                              .loaded = true};
     ok->rows = 1201;
     ok->columns = 5;
     ok->seconds = 0.25;

@@ -90,7 +90,7 @@ static char *huge_text_cell(size_t *len)
 /* --- the cases ---------------------------------------------------------------------------- */
 
 /* A clean list of trade objects of Chortkiv in the 2025 structure's columns. */
-#define TRADE_HEADER                                                                              \
+#define TRADE_HEADER                                                                               \
     "uid,name,entityName,entityId,CATUTTC,addressPostName,addressPostCode,addressThoroughfare,"    \
     "contactPointTelephone,contactPointEmail,url,lat,lon,registrationDate,area\n"
 
@@ -116,8 +116,9 @@ static const struct rule_case cases[] = {
     {.name = "date: dotted, slashed and wordy dates in a date column",
      .csv = "id,issuedDate\n1,05.01.2024\n2,2024/01/05\n3,5 січня 2024\n4,5.1.2024 р.\n",
      .counts = {{"content.date_format", 4}},
-     .locs = {{"content.date_format", 2, 2, 2, "\"05.01.2024\" is not in ISO 8601 form: write "
-                                               "2024-01-05"},
+     .locs = {{"content.date_format", 2, 2, 2,
+               "\"05.01.2024\" is not in ISO 8601 form: write "
+               "2024-01-05"},
               {"content.date_format", 3, 2, 3, "write 2024-01-05"},
               {"content.date_format", 4, 2, 4, "\"5 січня 2024\" in a column of dates"},
               {"content.date_format", 5, 2, 5, "write 2024-01-05"}}},
@@ -137,9 +138,9 @@ static const struct rule_case cases[] = {
      .locs = {{"content.date_format", 5, 2, 5, "\"?\""}}},
     {.name = "date: a text column with one date is not a column of dates",
      .csv = "id,note\n1,2024-01-01\n2,склад\n3,кіоск\n4,павільйон\n"},
-    {.name = "date: an all-null date column",
-     .csv = "id,issuedDate\n1,null\n2,null\n3,null\n"},
-    {.name = "date: a 300 KiB value in a date column", .build = huge_date_cell,
+    {.name = "date: an all-null date column", .csv = "id,issuedDate\n1,null\n2,null\n3,null\n"},
+    {.name = "date: a 300 KiB value in a date column",
+     .build = huge_date_cell,
      .counts = {{"content.date_format", 1}},
      .locs = {{"content.date_format", 3, 2, 3, "\"Чортків Чортків"}}},
 
@@ -166,8 +167,9 @@ static const struct rule_case cases[] = {
      .csv = "id,registrationDateTime\n1,2024-01-05 10:00\n2,2019-05-30Т10:45\n"
             "3,2024-01-05t10:00:30\n4,2024-01-05T10:00\n",
      .counts = {{"content.datetime_format", 3}},
-     .locs = {{"content.datetime_format", 2, 2, 2, "separated by a space, not \"T\": write "
-                                                   "2024-01-05T10:00"},
+     .locs = {{"content.datetime_format", 2, 2, 2,
+               "separated by a space, not \"T\": write "
+               "2024-01-05T10:00"},
               {"content.datetime_format", 3, 2, 3, "a Cyrillic \"Т\""},
               {"content.datetime_format", 4, 2, 4, "write 2024-01-05T10:00:30"}}},
     {.name = "date-time with a space and an impossible hour is only impossible",
@@ -180,8 +182,9 @@ static const struct rule_case cases[] = {
     {.name = "decimals: points and one comma",
      .csv = "id,amount,area\n1,12.5,\"40,2\"\n2,13.5,41.0\n",
      .counts = {{"content.decimal_mixed", 1}},
-     .locs = {{"content.decimal_mixed", 2, 3, 2, "3 numbers with a point, 1 with a comma; the "
-                                                 "first with a comma is in column \"area\""}}},
+     .locs = {{"content.decimal_mixed", 2, 3, 2,
+               "3 numbers with a point, 1 with a comma; the "
+               "first with a comma is in column \"area\""}}},
     {.name = "decimals: commas in amounts, points in coordinates",
      .csv = "id,amount,lat,lon\n1,\"12,5\",49.0167,25.7936\n2,\"7,25\",49.0181,25.7899\n",
      .counts = {{"content.decimal_mixed", 1}},
@@ -189,7 +192,8 @@ static const struct rule_case cases[] = {
 
     /* content.thousands_separator */
     {.name = "thousands separators: space, comma groups, no-break space",
-     .csv = "id,amount\n1,1 234 567\n2,\"1,234,567.50\"\n3,1\xC2\xA0" "000\n4,1234567\n5,\"1,5\"\n",
+     .csv = "id,amount\n1,1 234 567\n2,\"1,234,567.50\"\n3,1\xC2\xA0"
+            "000\n4,1234567\n5,\"1,5\"\n",
      .counts = {{"content.thousands_separator", 3}, {"content.decimal_mixed", 1}},
      .locs = {{"content.thousands_separator", 2, 2, 2, "(space): write 1234567"},
               {"content.thousands_separator", 3, 2, 3, "(comma): write 1234567.50"},
@@ -203,10 +207,12 @@ static const struct rule_case cases[] = {
     /* content.number_unit */
     {.name = "units inside numbers",
      .csv = "id,price,area,share,budget\n1,100 грн,25 м2,15%,\"1 250,5 тис. грн\"\n",
-     .counts = {{"content.number_unit", 4}, {"content.thousands_separator", 1},
+     .counts = {{"content.number_unit", 4},
+                {"content.thousands_separator", 1},
                 {"content.decimal_mixed", 0}},
-     .locs = {{"content.number_unit", 2, 2, 2, "\"100 грн\": the unit belongs in a column of its "
-                                               "own (unitName), the cell holds only 100"},
+     .locs = {{"content.number_unit", 2, 2, 2,
+               "\"100 грн\": the unit belongs in a column of its "
+               "own (unitName), the cell holds only 100"},
               {"content.number_unit", 2, 3, 2, "only 25"},
               {"content.number_unit", 2, 4, 2, "only 15"},
               {"content.number_unit", 2, 5, 2, "only 1250.5"}}},
@@ -241,14 +247,14 @@ static const struct rule_case cases[] = {
      .locs = {{"content.coordinate_range", 3, 2, 3, "latitude 53.1"}}},
 
     /* content.edrpou */
-    {.name = "ЄДРПОУ: valid codes",
-     .csv = "id,edrpou\n1,04058611\n2,21155735\n3,00022473\n"},
+    {.name = "ЄДРПОУ: valid codes", .csv = "id,edrpou\n1,04058611\n2,21155735\n3,00022473\n"},
     {.name = "ЄДРПОУ: check digit, lost zero, letters, length, ten digits",
      .csv = "id,код ЄДРПОУ\n1,04058612\n2,4058611\n3,0405861X\n4,123456\n5,0405861100\n",
      .forbid = "0405861100",
      .counts = {{"content.edrpou", 5}},
-     .locs = {{"content.edrpou", 2, 2, 2, "\"04058612\" fails the check digit (the algorithm "
-                                          "gives 1"},
+     .locs = {{"content.edrpou", 2, 2, 2,
+               "\"04058612\" fails the check digit (the algorithm "
+               "gives 1"},
               {"content.edrpou", 3, 2, 3, "the leading zero was lost, write 04058611"},
               {"content.edrpou", 4, 2, 4, "is not an ЄДРПОУ code"},
               {"content.edrpou", 5, 2, 5, "has 6 digits instead of 8"},
@@ -297,9 +303,10 @@ static const struct rule_case cases[] = {
               {"content.phone_format", 3, 2, 3, "lacks the \"+\""},
               {"content.phone_format", 4, 2, 4, "lacks the area or operator code"},
               {"content.phone_format", 5, 2, 5, "is not a phone number"},
-              {"content.phone_format", 6, 2, 6, "\"067 123 45 67\" is not in the form "
-                                                "+380XXXXXXXXX without spaces or brackets: "
-                                                "write +380671234567"}}},
+              {"content.phone_format", 6, 2, 6,
+               "\"067 123 45 67\" is not in the form "
+               "+380XXXXXXXXX without spaces or brackets: "
+               "write +380671234567"}}},
     {.name = "phones: 380 without the plus, allowed by a profile",
      .csv = "id,telephone\n1,380355221234\n2,0355221234\n",
      .profile = "{\"rules\": {\"content.phone_format\": {\"params\": {\"allow_380\": true}}}}",
@@ -308,7 +315,8 @@ static const struct rule_case cases[] = {
 
     /* content.email_format */
     {.name = "e-mail: valid, and two in a cell",
-     .csv = "id,email\n1,rada@chortkiv-rada.gov.ua\n2,\"torg@chortkiv.ua; info@xn--80a.xn--j1amh\"\n"},
+     .csv =
+         "id,email\n1,rada@chortkiv-rada.gov.ua\n2,\"torg@chortkiv.ua; info@xn--80a.xn--j1amh\"\n"},
     {.name = "e-mail: no @, mailto, no dot, a Cyrillic і",
      .csv = "id,contactPointEmail\n1,rada.chortkiv.gov.ua\n2,mailto:rada@chortkiv.gov.ua\n"
             "3,rada@chortkiv\n4,іnfo@chortkiv.gov.ua\n5,rada @chortkiv.gov.ua\n",
@@ -358,14 +366,16 @@ static const struct rule_case cases[] = {
      .csv = "id,name\n1,Чортkів\n2,Нiколаєва вулиця та ТОВ «Nova»\n3,ТОВ «Нова Пошта» Wi-Fi\n"
             "4,iPhone-ом\n",
      .counts = {{"content.mixed_script", 2}},
-     .locs = {{"content.mixed_script", 2, 2, 2, "\"Чортkів\" mixes Cyrillic and Latin letters "
-                                                "(the odd ones: k); such words in the cell: 1"},
+     .locs = {{"content.mixed_script", 2, 2, 2,
+               "\"Чортkів\" mixes Cyrillic and Latin letters "
+               "(the odd ones: k); such words in the cell: 1"},
               {"content.mixed_script", 3, 2, 3, "\"Нiколаєва\""}}},
     {.name = "mixed scripts in a column name",
      .csv = "id,назвa,вулиця\n1,Кіоск,Шевченка\n",
      .counts = {{"content.mixed_script", 1}},
      .locs = {{"content.mixed_script", 0, 2, 1, "column name \"назвa\""}}},
-    {.name = "mixed scripts: a Latin word in a 300 KiB cell", .build = huge_text_cell,
+    {.name = "mixed scripts: a Latin word in a 300 KiB cell",
+     .build = huge_text_cell,
      .counts = {{"content.mixed_script", 1}, {"content.personal_contact", 1}},
      .locs = {{"content.mixed_script", 2, 2, 2, "\"Чортkів\""}}},
 
@@ -403,8 +413,9 @@ static const struct rule_case cases[] = {
             "1,\"Коваль С. В., 067 123 45 67\",ivan.koval@gmail.com,rada@gmail.com\n",
      .forbid = "123 45",
      .counts = {{"content.personal_contact", 2}},
-     .locs = {{"content.personal_contact", 2, 2, 2, "\"067 *** ** 67\" in column "
-                                                    "\"applicantName\""},
+     .locs = {{"content.personal_contact", 2, 2, 2,
+               "\"067 *** ** 67\" in column "
+               "\"applicantName\""},
               {"content.personal_contact", 2, 3, 2, "\"i***@gmail.com\""}}},
     {.name = "private contacts: official address, landline, +380 mobile in a contact column",
      .csv = "id,note,telephone\n1,rada@chortkiv-rada.gov.ua (03552) 2-12-34,+380671234567\n"
@@ -513,7 +524,8 @@ static int check_counts(const struct rule_case *c, const struct yk_file_result *
     return bad;
 }
 
-static int check_loc(const struct rule_case *c, const struct want_loc *w, const struct yk_finding *f)
+static int check_loc(const struct rule_case *c, const struct want_loc *w,
+                     const struct yk_finding *f)
 {
     if (!f) {
         print_error("%s: %s: expected a finding at row %llu field %u line %llu, none kept\n",
@@ -546,8 +558,8 @@ static int check_locs(const struct rule_case *c, const struct yk_file_result *re
         }
         bad += check_loc(c, &c->locs[i], nth_finding(res, c->locs[i].rule, k));
         if (k == 0 && listed != kept_of(res, c->locs[i].rule)) {
-            print_error("%s: %s: %zu findings listed, %zu kept\n", c->name, c->locs[i].rule,
-                        listed, kept_of(res, c->locs[i].rule));
+            print_error("%s: %s: %zu findings listed, %zu kept\n", c->name, c->locs[i].rule, listed,
+                        kept_of(res, c->locs[i].rule));
             bad++;
         }
     }
@@ -590,8 +602,8 @@ static void run_case(void **state)
     struct yk_error err;
     yk_error_clear(&err);
     if (c->profile) {
-        int prc = yk_profile_parse(c->profile, strlen(c->profile), c->name, registry, &profile,
-                                   &err);
+        int prc =
+            yk_profile_parse(c->profile, strlen(c->profile), c->name, registry, &profile, &err);
         if (prc != 0)
             print_error("%s: profile: %s\n", c->name, err.message);
         assert_int_equal(prc, 0);
@@ -668,16 +680,26 @@ static void fixtures(void **state)
 {
     (void)state;
     static const struct want_count defects[] = {
-        {"content.date_format", 1},       {"content.date_invalid", 1},
-        {"content.datetime_format", 1},   {"content.decimal_mixed", 1},
-        {"content.thousands_separator", 1}, {"content.number_unit", 2},
-        {"content.coordinate_format", 1}, {"content.coordinate_range", 3},
-        {"content.coordinate_swapped", 1}, {"content.edrpou", 2},
-        {"content.katottg", 2},           {"content.postcode", 1},
-        {"content.phone_format", 2},      {"content.email_format", 1},
-        {"content.url_format", 1},        {"content.null_spelling", 1},
-        {"content.required_missing", 1},  {"content.mixed_script", 1},
-        {"content.settlement_type", 3},   {"content.personal_tax_number", 2},
+        {"content.date_format", 1},
+        {"content.date_invalid", 1},
+        {"content.datetime_format", 1},
+        {"content.decimal_mixed", 1},
+        {"content.thousands_separator", 1},
+        {"content.number_unit", 2},
+        {"content.coordinate_format", 1},
+        {"content.coordinate_range", 3},
+        {"content.coordinate_swapped", 1},
+        {"content.edrpou", 2},
+        {"content.katottg", 2},
+        {"content.postcode", 1},
+        {"content.phone_format", 2},
+        {"content.email_format", 1},
+        {"content.url_format", 1},
+        {"content.null_spelling", 1},
+        {"content.required_missing", 1},
+        {"content.mixed_script", 1},
+        {"content.settlement_type", 3},
+        {"content.personal_tax_number", 2},
         {"content.personal_contact", 2},
     };
     static const char *const files[] = {YK_CONTENT_FIXTURES "/trade-objects-clean.csv",
@@ -773,8 +795,8 @@ int main(void)
         tests[i] = (struct CMUnitTest){cases[i].name, run_case, NULL, NULL, (void *)&cases[i]};
     tests[N] = (struct CMUnitTest){"every rule has a failing case", every_rule_fails_somewhere,
                                    NULL, NULL, NULL};
-    tests[N + 1] = (struct CMUnitTest){"descriptors complete", descriptors_complete, NULL, NULL,
-                                       NULL};
+    tests[N + 1] =
+        (struct CMUnitTest){"descriptors complete", descriptors_complete, NULL, NULL, NULL};
     tests[N + 2] = (struct CMUnitTest){"fixtures", fixtures, NULL, NULL, NULL};
     tests[N + 3] = (struct CMUnitTest){"examples trigger", examples_trigger, NULL, NULL, NULL};
     return _cmocka_run_group_tests("content rules", tests, N + 4, setup, teardown);

@@ -1,123 +1,8 @@
 /* yakist — unit tests of the catalog readers (CKAN API JSON in every shape, a CKAN folder, a
- * Data Package, DCAT RDF/XML, both registers, a plain folder with sidecars), where resource
- * URLs point (paths leaving the folder are never read), malformed catalogs, limits, and the
- * council file with each kind of invalid key. */
-#include <fcntl.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cmocka.h>
-
-#include <yakist/yakist.h>
-
-#include "catalog_priv.h"
-
-#ifndef YK_CATALOG_FIXTURES
-#define YK_CATALOG_FIXTURES "fixtures/catalogs"
-#endif
-#define FX(name) YK_CATALOG_FIXTURES "/" name
-
-/* --- helpers -------------------------------------------------------------------------------- */
-
-struct loaded {
-    struct yk_arena *arena;
-    struct yk_catalog *cat;
-    struct yk_error err;
-    int rc;
-};
-
-static void load(struct loaded *l, const char *path)
-{
-    l->arena = yk_arena_create(0);
-    assert_non_null(l->arena);
-    l->cat = NULL;
-    l->rc = yk_catalog_load(path, l->arena, &l->cat, &l->err);
-}
-
-static void load_ok(struct loaded *l, const char *path)
-{
-    load(l, path);
-    if (l->rc != 0)
-        fail_msg("%s:%llu:%llu: %s", l->err.file, (unsigned long long)l->err.line,
-                 (unsigned long long)l->err.column, l->err.message);
-    assert_non_null(l->cat);
-}
-
-static void unload(struct loaded *l)
-{
-    yk_arena_destroy(l->arena);
-}
-
-static const struct yk_dataset *dataset(const struct yk_catalog *c, const char *id)
-{
-    for (size_t i = 0; i < c->ndatasets; i++)
-        if (c->datasets[i].id && strcmp(c->datasets[i].id, id) == 0)
-            return &c->datasets[i];
-    fail_msg("no dataset %s", id);
-    return NULL;
-}
-
-static const char *extra(const struct yk_dataset *d, const char *key)
-{
-    for (size_t i = 0; i < d->nextras; i++)
-        if (strcmp(d->extras[i].key, key) == 0)
-            return d->extras[i].value;
-    return NULL;
-}
-
-static const struct yk_catalog_note *note(const struct yk_catalog *c, const char *part)
-{
-    for (size_t i = 0; i < c->nnotes; i++)
-        if (strstr(c->notes[i].message, part))
-            return &c->notes[i];
-    return NULL;
-}
-
-static bool has_tag(const struct yk_dataset *d, const char *tag)
-{
-    for (size_t i = 0; i < d->ntags; i++)
-        if (strcmp(d->tags[i], tag) == 0)
-            return true;
-    return false;
-}
-
-static const char *suffix(const char *s, const char *end)
-{
-    size_t n = strlen(s), k = strlen(end);
-    return s && n >= k && strcmp(s + n - k, end) == 0 ? s : NULL;
-}
-
-/* A temporary folder, removed with everything in it at the end of the test. */
-static void tmp_dir(char *dir, size_t cap)
-{
-    const char *t = getenv("TMPDIR");
-    snprintf(dir, cap, "%s/yk-catalog-XXXXXX", t && *t ? t : "/tmp");
-    assert_non_null(mkdtemp(dir));
-}
-
-static void rm_tree(const char *dir)
-{
-    char cmd[4200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
-}
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
-    assert_int_equal(fclose(f), 0);
-}
+ * Data Package, DCAT RDF/XML, both registers, a plain folder with sidecars) and of where
+ * resource URLs point (paths leaving the folder are never read). Malformed catalogs and limits
+ * are in test_catalog_edge.c, council.json in test_council.c. */
+#include "catalog_test.h"
 
 /* --- CKAN ------------------------------------------------------------------------------------ */
 
@@ -156,8 +41,8 @@ static void ckan_package_show(void **state)
     assert_string_equal(d->maintainer, "Ковальчук Олена Іванівна");
     assert_string_equal(d->maintainer_email, "o.kovalchuk@chortkiv-rada.example.ua");
     assert_string_equal(d->publisher_name, "Чортківська міська рада");
-    assert_string_equal(d->publisher_edrpou, "04058623");     /* from extras[] */
-    assert_string_equal(d->perelik_item, "local.3");          /* from extras[] */
+    assert_string_equal(d->publisher_edrpou, "04058628"); /* from extras[] */
+    assert_string_equal(d->perelik_item, "local.3");      /* from extras[] */
     assert_string_equal(d->data_as_of, "2025-03-01");
     assert_string_equal(d->state, "active");
     assert_false(d->is_private);
@@ -250,7 +135,7 @@ static void ckan_current_list(void **state)
     const struct yk_dataset *d = dataset(c, "c1");
     assert_string_equal(d->purpose, "Податковий кодекс України");
     assert_string_equal(d->update_frequency, "once a year");
-    assert_string_equal(d->publisher_edrpou, "04058623");
+    assert_string_equal(d->publisher_edrpou, "04058628");
     assert_string_equal(d->perelik_item, "local.12");
     assert_int_equal(d->resources[0].size, -1);
     assert_int_equal(d->source_line, 2);
@@ -322,9 +207,9 @@ static void ckan_folder(void **state)
     assert_int_equal(c->ndatasets, 2); /* council.json and the data file are not packages */
     assert_string_equal(c->datasets[0].id, "f-1");
     assert_string_equal(c->datasets[0].source, FX("ckan-folder/01-byudzhet.json"));
-    assert_string_equal(c->datasets[0].publisher_edrpou, "02317512");
+    assert_string_equal(c->datasets[0].publisher_edrpou, "02317511");
     assert_string_equal(c->datasets[1].id, "f-2");
-    assert_string_equal(c->datasets[1].publisher_edrpou, "44123456");
+    assert_string_equal(c->datasets[1].publisher_edrpou, "44123453");
     assert_string_equal(c->datasets[1].resources[0].path, FX("ckan-folder/data/rozklad.csv"));
     const struct yk_catalog_note *n = note(c, "not CKAN package metadata");
     assert_non_null(n);
@@ -392,7 +277,7 @@ static void dcat(void **state)
     assert_string_equal(d->update_frequency, "once a month");
     assert_string_equal(d->language, "uk");
     assert_string_equal(d->publisher_name, "Фінансове управління");
-    assert_string_equal(d->publisher_edrpou, "02317512");
+    assert_string_equal(d->publisher_edrpou, "02317511");
     assert_string_equal(d->maintainer, "Ковальчук Олена");
     assert_string_equal(d->maintainer_email, "o.kovalchuk@chortkiv-rada.example.ua");
     assert_string_equal(d->license_id, "http://creativecommons.org/licenses/by/4.0/");
@@ -412,7 +297,7 @@ static void dcat(void **state)
     assert_string_equal(d->id, "https://data.chortkiv.example.ua/dataset/77aa");
     assert_string_equal(d->update_frequency, "once a quarter");
     assert_string_equal(d->publisher_name, "Чортківська міська рада"); /* the catalog's */
-    assert_string_equal(d->publisher_edrpou, "04058623");
+    assert_string_equal(d->publisher_edrpou, "04058628");
     assert_string_equal(d->maintainer, "Петренко Іван");
     assert_string_equal(d->maintainer_email, "transport@chortkiv-rada.example.ua");
     assert_string_equal(d->license_id, "http://creativecommons.org/licenses/by/4.0/");
@@ -438,7 +323,7 @@ static void register_2019(void **state)
     assert_string_equal(d->update_frequency, "once a month");
     assert_string_equal(d->purpose, "Бюджетний кодекс України");
     assert_string_equal(d->publisher_name, "Фінансове управління");
-    assert_string_equal(d->publisher_edrpou, "02317512");
+    assert_string_equal(d->publisher_edrpou, "02317511");
     assert_string_equal(d->maintainer, "Ковальчук Олена");
     assert_string_equal(d->maintainer_email, "o.kovalchuk@chortkiv-rada.example.ua");
     assert_int_equal(d->ntags, 2);
@@ -470,7 +355,7 @@ static void register_2025(void **state)
     assert_int_equal(c->ndatasets, 2);
     const struct yk_dataset *d = &c->datasets[0];
     assert_string_equal(d->id, "perelik-zakladiv");
-    assert_string_equal(d->publisher_edrpou, "36000001");
+    assert_string_equal(d->publisher_edrpou, "36000005");
     assert_string_equal(d->maintainer, "Гнатюк Марія");
     assert_string_equal(d->resources[0].url, "https://data.gov.ua/dataset/perelik-zakladiv");
     assert_string_equal(extra(d, "Примітка"), "оновлено у 2025");
@@ -518,7 +403,7 @@ static void plain_folder(void **state)
     assert_string_equal(d->title, "Бюджет громади на 2025 рік");
     assert_string_equal(d->notes, "Планові та фактичні показники за програмною класифікацією.");
     assert_string_equal(d->publisher_name, "Фінансове управління");
-    assert_string_equal(d->publisher_edrpou, "02317512");
+    assert_string_equal(d->publisher_edrpou, "02317511");
     assert_string_equal(d->update_frequency, "once a month");
     assert_string_equal(d->perelik_item, "local.3");
     assert_int_equal(d->ntags, 2);
@@ -556,21 +441,21 @@ static void paths_never_leave_the_folder(void **state)
     assert_int_equal(symlink("../..", path), 0);
     snprintf(doc, sizeof doc,
              "{\"name\":\"p\",\"title\":\"Шляхи\",\"resources\":["
-             "{\"url\":\"../secret.csv\"},"              /* 0: .. above the folder */
-             "{\"url\":\"%s\"},"                         /* 1: absolute, outside */
-             "{\"url\":\"link.csv\"},"                   /* 2: symlink to outside */
-             "{\"url\":\"inner/up/secret.csv\"},"        /* 3: through a folder link */
-             "{\"url\":\"inner/../ok.csv\"},"            /* 4: inside after folding */
-             "{\"url\":\"%s/ok.csv\"},"                  /* 5: absolute, inside */
-             "{\"url\":\"file://%s/ok.csv\"},"           /* 6: file: URL inside */
-             "{\"url\":\"file://%s\"},"                  /* 7: file: URL outside */
-             "{\"url\":\"inner/../../secret.csv\"},"     /* 8: folds to outside */
-             "{\"url\":\"HTTPS://data.gov.ua/x.csv\"},"  /* 9 */
-             "{\"url\":\"mailto:x@example.ua\"},"        /* 10 */
-             "{\"url\":\"//cdn.example.ua/x.csv\"},"     /* 11: no scheme */
-             "{\"url\":\"C:\\\\data\\\\x.csv\"},"        /* 12: a drive letter */
-             "{\"url\":\"inner\"},"                      /* 13: a folder */
-             "{\"url\":\"   \"}]}",                      /* 14 */
+             "{\"url\":\"../secret.csv\"},"             /* 0: .. above the folder */
+             "{\"url\":\"%s\"},"                        /* 1: absolute, outside */
+             "{\"url\":\"link.csv\"},"                  /* 2: symlink to outside */
+             "{\"url\":\"inner/up/secret.csv\"},"       /* 3: through a folder link */
+             "{\"url\":\"inner/../ok.csv\"},"           /* 4: inside after folding */
+             "{\"url\":\"%s/ok.csv\"},"                 /* 5: absolute, inside */
+             "{\"url\":\"file://%s/ok.csv\"},"          /* 6: file: URL inside */
+             "{\"url\":\"file://%s\"},"                 /* 7: file: URL outside */
+             "{\"url\":\"inner/../../secret.csv\"},"    /* 8: folds to outside */
+             "{\"url\":\"HTTPS://data.gov.ua/x.csv\"}," /* 9 */
+             "{\"url\":\"mailto:x@example.ua\"},"       /* 10 */
+             "{\"url\":\"//cdn.example.ua/x.csv\"},"    /* 11: no scheme */
+             "{\"url\":\"C:\\\\data\\\\x.csv\"},"       /* 12: a drive letter */
+             "{\"url\":\"inner\"},"                     /* 13: a folder */
+             "{\"url\":\"   \"}]}",                     /* 14 */
              outside, cat, cat, outside);
     write_file(cat, "catalog.json", doc);
     snprintf(path, sizeof path, "%s/catalog.json", cat);
@@ -607,320 +492,6 @@ static void paths_never_leave_the_folder(void **state)
     rm_tree(dir);
 }
 
-/* --- malformed catalogs ------------------------------------------------------------------ */
-
-struct bad_case {
-    const char *name, *text;
-    int rc;
-    uint64_t line, column;
-    const char *message;
-};
-
-static void malformed(void **state)
-{
-    (void)state;
-    static const struct bad_case cases[] = {
-        {"truncated.json", "{\"success\": true, \"result\": [\n {\"name\": \"a\",\n  \"title\": \"Б",
-         YK_EPARSE, 3, 12, "unterminated string"},
-        {"cut-package.json", "{\"result\": {\"name\": \"a\", \"title\": \"Бюджет\"\n", YK_EPARSE, 2,
-         1, "unexpected end of input"},
-        {"bad-element.json", "[{\"name\": \"a\"},\n {\"name\": \"b\", \"title\": tru}]",
-         YK_EPARSE, 2, 0, "JSON syntax error"},
-        {"wrong-shape.json", "{\"rows\": [1, 2, 3]}", YK_EPARSE, 1, 1, "unknown catalog shape"},
-        {"result-number.json", "{\"success\": true, \"result\": 42}", YK_EPARSE, 1, 29,
-         "neither a package nor a list"},
-        {"api-error.json",
-         "{\"success\": false, \"error\": {\"message\": \"Not found\", \"__type\": \"Not Found "
-         "Error\"}}",
-         YK_EPARSE, 1, 13, "Not found"},
-        {"trailing.json", "{\"name\": \"a\", \"title\": \"b\"} x", YK_EPARSE, 1, 29, "extra data"},
-        {"broken.rdf",
-         "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-"
-         "ns#\">\n  <rdf:Description>\n</rdf:RDF>\n",
-         YK_EPARSE, 4, 0, "XML syntax error"},
-        {"not-rdf.xml", "<?xml version=\"1.0\"?>\n<budget><row/></budget>\n", YK_EPARSE, 2, 1,
-         "not rdf:RDF"},
-        {"text.csv", "це просто текст\nбез заголовка реєстру\n", YK_EPARSE, 1, 1,
-         "not a register of datasets"},
-        {"empty.json", "  \n", YK_EPARSE, 1, 1, "empty catalog file"},
-        {"deep.json", NULL, YK_EPARSE, 1, 0, "nested too deeply"},
-    };
-    char dir[256], path[512];
-    tmp_dir(dir, sizeof dir);
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const struct bad_case *k = &cases[i];
-        if (k->text) {
-            write_file(dir, k->name, k->text);
-        } else {
-            char deep[2200] = "{\"skip\": ";
-            for (int j = 0; j < 600; j++)
-                strcat(deep, "[");
-            write_file(dir, k->name, deep);
-        }
-        snprintf(path, sizeof path, "%s/%s", dir, k->name);
-        struct loaded l;
-        load(&l, path);
-        if (l.rc != k->rc || !strstr(l.err.message, k->message))
-            fail_msg("%s: rc %d, \"%s\"", k->name, l.rc, l.err.message);
-        assert_null(l.cat); /* output is written only on success */
-        assert_string_equal(l.err.file, path);
-        assert_int_equal(l.err.line, k->line);
-        if (k->column)
-            assert_int_equal(l.err.column, k->column);
-        else if (strcmp(k->name, "deep.json") != 0)
-            assert_true(l.err.column > 0);
-        unload(&l);
-    }
-    rm_tree(dir);
-}
-
-/* One broken package file in a folder is a note with its place; the others are all read. */
-static void folder_keeps_the_rest(void **state)
-{
-    (void)state;
-    char dir[256];
-    tmp_dir(dir, sizeof dir);
-    write_file(dir, "a.json", "{\"name\": \"a\", \"title\": \"А\", \"resources\": []}");
-    write_file(dir, "b.json", "{\"name\": \"b\",\n \"title\": \"Б\", \"resources\": [\n{\"url\": ");
-    write_file(dir, "c.json", "{\"success\": true, \"result\": {\"name\": \"c\", \"title\": \"В\", "
-                              "\"resources\": []}}");
-    struct loaded l;
-    load_ok(&l, dir);
-    assert_string_equal(l.cat->kind, "ckan");
-    assert_int_equal(l.cat->ndatasets, 2);
-    assert_string_equal(l.cat->datasets[0].name, "a");
-    assert_string_equal(l.cat->datasets[1].name, "c");
-    const struct yk_catalog_note *n = note(l.cat, "JSON syntax error");
-    assert_non_null(n);
-    assert_non_null(suffix(n->file, "/b.json"));
-    assert_int_equal(n->line, 3);
-    assert_non_null(strstr(n->message, "file skipped"));
-    unload(&l);
-    rm_tree(dir);
-}
-
-static void limits(void **state)
-{
-    (void)state;
-    char dir[256], path[512];
-    tmp_dir(dir, sizeof dir);
-    /* a title over the string limit is cut on a character boundary, with a note */
-    size_t n = YK_CAT_STRING_MAX + 100;
-    char *doc = malloc(n * 2 + 64);
-    assert_non_null(doc);
-    strcpy(doc, "{\"name\": \"big\", \"title\": \"");
-    char *p = doc + strlen(doc);
-    for (size_t i = 0; i < n / 2; i++, p += 2)
-        memcpy(p, "ї", 2);
-    strcpy(p, "\"}");
-    write_file(dir, "big.json", doc);
-    free(doc);
-    snprintf(path, sizeof path, "%s/big.json", dir);
-    struct loaded l;
-    load_ok(&l, path);
-    assert_true(strlen(l.cat->datasets[0].title) <= YK_CAT_STRING_MAX);
-    assert_int_equal(strlen(l.cat->datasets[0].title) % 2, 0);
-    assert_non_null(note(l.cat, "title: longer than"));
-    unload(&l);
-    /* a metadata file over the size cap is refused before it is read (a sparse file) */
-    snprintf(path, sizeof path, "%s/huge.json", dir);
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    assert_true(fd >= 0);
-    assert_int_equal(ftruncate(fd, (off_t)YK_CAT_JSON_MAX + 1), 0);
-    close(fd);
-    load(&l, path);
-    assert_int_equal(l.rc, YK_ELIMIT);
-    assert_non_null(strstr(l.err.message, "larger than 256 MiB"));
-    unload(&l);
-    rm_tree(dir);
-}
-
-/* Every cut of a real catalog either loads or fails cleanly. */
-static void cut_anywhere(void **state)
-{
-    (void)state;
-    static const char *const files[] = {"ckan-package-show.json", "dcat.rdf",
-                                        "register-2019.csv", "ckan-package-search.json"};
-    char dir[256], path[512];
-    tmp_dir(dir, sizeof dir);
-    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
-        char *buf;
-        size_t len;
-        struct yk_error err;
-        snprintf(path, sizeof path, "%s/%s", YK_CATALOG_FIXTURES, files[f]);
-        assert_int_equal(yk_cat_read_file(path, 1 << 20, "1 MiB", &buf, &len, &err), 0);
-        for (size_t cut = 1; cut < len; cut += 37) {
-            char saved = buf[cut];
-            buf[cut] = '\0';
-            write_file(dir, files[f], buf);
-            buf[cut] = saved;
-            snprintf(path, sizeof path, "%s/%s", dir, files[f]);
-            struct loaded l;
-            load(&l, path);
-            assert_true(l.rc == 0 || l.rc == YK_EPARSE);
-            assert_true(l.rc != 0 || l.cat != NULL);
-            unload(&l);
-        }
-        free(buf);
-    }
-    rm_tree(dir);
-}
-
-/* A large list streams: every package knows its line. */
-static void many_packages(void **state)
-{
-    (void)state;
-    char dir[256], path[512];
-    tmp_dir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/list.json", dir);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs("{\"success\": true, \"result\": [\n", f);
-    for (int i = 0; i < 2000; i++)
-        fprintf(f, "%s{\"id\": \"d%d\", \"name\": \"nabir-%d\", \"title\": \"Набір %d\", "
-                   "\"resources\": [{\"url\": \"https://data.gov.ua/%d.csv\", \"format\": "
-                   "\"CSV\"}]}\n",
-                i ? "," : "", i, i, i, i);
-    fputs("]}\n", f);
-    assert_int_equal(fclose(f), 0);
-    struct loaded l;
-    load_ok(&l, path);
-    assert_int_equal(l.cat->ndatasets, 2000);
-    assert_int_equal(l.cat->datasets[1999].source_line, 2001);
-    assert_string_equal(l.cat->datasets[1999].title, "Набір 1999");
-    assert_ptr_equal(l.cat->datasets[1999].resources[0].dataset, &l.cat->datasets[1999]);
-    unload(&l);
-    rm_tree(dir);
-}
-
-/* --- council.json --------------------------------------------------------------------------- */
-
-static void council_valid(void **state)
-{
-    (void)state;
-    struct yk_arena *a = yk_arena_create(0);
-    struct yk_council *co = NULL;
-    struct yk_error err;
-    int rc = yk_council_load(FX("council.json"), a, &co, &err);
-    if (rc)
-        fail_msg("%s", err.message);
-    assert_string_equal(co->path, FX("council.json"));
-    assert_string_equal(co->name, "Чортківська міська рада");
-    assert_string_equal(co->edrpou, "04058623");
-    assert_string_equal(co->katottg, "UA61060370010076239");
-    assert_string_equal(co->portal, "https://data.gov.ua/organization/chortkivska-miska-rada");
-    assert_int_equal(co->npublishers, 3);
-    assert_string_equal(co->publishers[1].id, "finance");
-    assert_int_equal(co->publishers[1].naliases, 2);
-    assert_string_equal(co->publishers[1].aliases[1], "Фінуправління");
-    assert_null(co->publishers[2].edrpou);
-    assert_int_equal(co->nresponsibilities, 3);
-    assert_string_equal(co->responsibilities[1].item, "local.3");
-    assert_string_equal(co->responsibilities[1].publisher, "finance");
-    assert_int_equal(co->nnot_applicable, 1);
-    assert_string_equal(co->not_applicable[0].item, "all.14");
-    assert_int_equal(co->nmappings, 2);
-    assert_string_equal(co->mappings[1].item, "none");
-    assert_non_null(strstr(co->policy_json, "{\"local_act\":{\"title\":\"Рішення виконкому"));
-    assert_non_null(strstr(co->policy_json, "\"harvesting\":false}"));
-    yk_arena_destroy(a);
-}
-
-struct council_case {
-    const char *text, *message;
-    int rc;
-};
-
-#define PUB "\"publishers\": [{\"id\": \"finance\", \"name\": \"Фінансове управління\"}]"
-
-static void council_invalid(void **state)
-{
-    (void)state;
-    static const struct council_case cases[] = {
-        {"{" PUB "}", "name: required", YK_EINVAL},
-        {"{\"name\": \"\", " PUB "}", "name: must not be empty", YK_EINVAL},
-        {"{\"name\": 5, " PUB "}", "name: expected text", YK_EINVAL},
-        {"{\"name\": \"Рада\"}", "publishers: required", YK_EINVAL},
-        {"{\"name\": \"Рада\", \"publishers\": {}}", "publishers: expected a list", YK_EINVAL},
-        {"{\"name\": \"Рада\", \"publishers\": [{\"id\": \"a\", \"name\": \"А\"}, {\"id\": \"b\", "
-         "\"name\": \"Б\"}, {\"id\": \"c\", \"name\": \"В\", \"edrpou\": \"1234\"}]}",
-         "publishers[2].edrpou: expected 8 digits", YK_EINVAL},
-        {"{\"name\": \"Рада\", \"publishers\": [{\"id\": \"a\", \"name\": \"А\", \"edrpou\": "
-         "2317512}]}",
-         "publishers[0].edrpou: expected 8 digits as text", YK_EINVAL},
-        {"{\"name\": \"Рада\", \"publishers\": [{\"id\": \"a\", \"name\": \"А\"}, {\"id\": \"a\", "
-         "\"name\": \"Б\"}]}",
-         "publishers[1].id: \"a\" is used by an earlier publisher", YK_EINVAL},
-        {"{\"name\": \"Рада\", \"publishers\": [{\"name\": \"А\"}]}", "publishers[0].id: required",
-         YK_EINVAL},
-        {"{\"name\": \"Рада\", \"publishers\": [{\"id\": \"a\", \"name\": \"А\", \"alias\": []}]}",
-         "publishers[0].alias: unknown key", YK_EINVAL},
-        {"{\"name\": \"Рада\", \"publishers\": [{\"id\": \"a\", \"name\": \"А\", \"aliases\": "
-         "[\"x\", 3]}]}",
-         "publishers[0].aliases[1]: expected a name", YK_EINVAL},
-        {"{\"name\": \"Рада\", \"publishers\": [\"a\"]}", "publishers[0]: expected an object",
-         YK_EINVAL},
-        {"{\"name\": \"Рада\", \"edrpou\": \"0405862A\", " PUB "}", "edrpou: expected 8 digits",
-         YK_EINVAL},
-        {"{\"name\": \"Рада\", \"katottg\": \"UA123\", " PUB "}",
-         "katottg: expected UA followed by 17 digits", YK_EINVAL},
-        {"{\"name\": \"Рада\", \"portal\": \"data.gov.ua\", " PUB "}",
-         "portal: expected an http(s) address", YK_EINVAL},
-        {"{\"name\": \"Рада\", \"responsibilites\": {}, " PUB "}",
-         "responsibilites: unknown key", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"responsibilities\": {\"local.x\": \"finance\"}}",
-         "responsibilities[\"local.x\"]: \"local.x\" is not a Перелік item key", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"responsibilities\": {\"local.3\": \"nobody\"}}",
-         "responsibilities[\"local.3\"]: no publisher has the id \"nobody\"", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"responsibilities\": [{\"item\": \"all.0\", "
-         "\"publisher\": \"finance\"}]}",
-         "responsibilities[0].item: \"all.0\" is not a Перелік item key", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"responsibilities\": [{\"item\": \"all.1\", "
-         "\"publisher\": \"finance\"}, {\"item\": \"all.1\", \"publisher\": \"finance\"}]}",
-         "responsibilities[1].item: item \"all.1\" is given twice", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"responsibilities\": [{\"item\": \"all.1\"}]}",
-         "responsibilities[0].publisher: expected text", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"responsibilities\": 7}",
-         "responsibilities: expected an object or a list", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"not_applicable\": [{\"item\": \"all.14\"}]}",
-         "not_applicable[0].reason: expected text", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"not_applicable\": {\"global.1\": \"причина\"}}",
-         "not_applicable[\"global.1\"]: \"global.1\" is not a Перелік item key", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"mappings\": {\"byudzhet\": \"local.0\"}}",
-         "mappings[\"byudzhet\"]: \"local.0\" is not a Перелік item key", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"mappings\": {\"byudzhet\": 3}}",
-         "mappings[\"byudzhet\"]: expected text", YK_EINVAL},
-        {"{\"name\": \"Рада\", " PUB ", \"policy\": \"так\"}", "policy: expected an object",
-         YK_EINVAL},
-        {"[]", "expected an object", YK_EINVAL},
-        {"{\"name\": \"Рада\",\n \"name\": \"Рада\"}", "duplicate object key", YK_EPARSE},
-        {"{\"name\": \"Рада\",\n " PUB ",\n}", "JSON syntax error", YK_EPARSE},
-    };
-    char dir[256], path[512];
-    tmp_dir(dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/council.json", dir);
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        struct yk_arena *a = yk_arena_create(0);
-        struct yk_council *co = NULL;
-        struct yk_error err;
-        write_file(dir, "council.json", cases[i].text);
-        int rc = yk_council_load(path, a, &co, &err);
-        if (rc != cases[i].rc || !strstr(err.message, cases[i].message))
-            fail_msg("case %zu: rc %d, \"%s\"", i, rc, err.message);
-        assert_null(co);
-        assert_string_equal(err.file, path);
-        if (rc == YK_EPARSE)
-            assert_true(err.line >= 2 && err.column > 0);
-        yk_arena_destroy(a);
-    }
-    struct yk_arena *a = yk_arena_create(0);
-    struct yk_council *co = NULL;
-    struct yk_error err;
-    assert_int_equal(yk_council_load(FX("nemaye/council.json"), a, &co, &err), YK_EIO);
-    yk_arena_destroy(a);
-    rm_tree(dir);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -938,13 +509,6 @@ int main(void)
         cmocka_unit_test(register_cp1251),
         cmocka_unit_test(plain_folder),
         cmocka_unit_test(paths_never_leave_the_folder),
-        cmocka_unit_test(malformed),
-        cmocka_unit_test(folder_keeps_the_rest),
-        cmocka_unit_test(limits),
-        cmocka_unit_test(cut_anywhere),
-        cmocka_unit_test(many_packages),
-        cmocka_unit_test(council_valid),
-        cmocka_unit_test(council_invalid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,13 +21,13 @@ static void null_spellings(void **state)
         const char *text;
         enum yk_null kind;
     } cases[] = {
-        {"", YK_NULL_EMPTY},    {"null", YK_NULL_LOWER}, {"NULL", YK_NULL_UPPER},
-        {"Null", YK_NULL_MIXED}, {"-", YK_NULL_HYPHEN},  {"—", YK_NULL_EMDASH},
-        {"–", YK_NULL_ENDASH},  {"н/д", YK_NULL_ND},     {"Н/Д", YK_NULL_ND},
-        {"n/a", YK_NULL_NA},    {"N/A", YK_NULL_NA},     {"#N/A", YK_NULL_NA},
-        {"NaN", YK_NULL_NAN},   {"None", YK_NULL_NONE},  {"nul", YK_NULL_NOT},
-        {"nulls", YK_NULL_NOT}, {"--", YK_NULL_NOT},     {"-5", YK_NULL_NOT},
-        {"немає", YK_NULL_NOT}, {"0", YK_NULL_NOT},      {"н/дані", YK_NULL_NOT},
+        {"", YK_NULL_EMPTY},     {"null", YK_NULL_LOWER}, {"NULL", YK_NULL_UPPER},
+        {"Null", YK_NULL_MIXED}, {"-", YK_NULL_HYPHEN},   {"—", YK_NULL_EMDASH},
+        {"–", YK_NULL_ENDASH},   {"н/д", YK_NULL_ND},     {"Н/Д", YK_NULL_ND},
+        {"n/a", YK_NULL_NA},     {"N/A", YK_NULL_NA},     {"#N/A", YK_NULL_NA},
+        {"NaN", YK_NULL_NAN},    {"None", YK_NULL_NONE},  {"nul", YK_NULL_NOT},
+        {"nulls", YK_NULL_NOT},  {"--", YK_NULL_NOT},     {"-5", YK_NULL_NOT},
+        {"немає", YK_NULL_NOT},  {"0", YK_NULL_NOT},      {"н/дані", YK_NULL_NOT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         enum yk_null got = yk_null_kind(cases[i].text, strlen(cases[i].text));
@@ -44,7 +44,7 @@ static void edrpou_check_digits(void **state)
     /* Both weight sets, the +2 recomputation and its fallback to 0. */
     static const char *const valid[] = {"04058611", "00022473", "21155735", "35872005",
                                         "43315602", "38975126", "12345678", "03254333"};
-    static const char *const invalid[] = {"04058612", "35872001", "21155736", "1234567",
+    static const char *const invalid[] = {"04058612",  "35872001", "21155736", "1234567",
                                           "123456789", "0405861X", ""};
     for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++)
         if (!yk_edrpou_valid(valid[i], strlen(valid[i])))
@@ -182,14 +182,20 @@ static void numbers(void **state)
         {"12", true, 0, 0, NULL, 12},
         {"-12.5", true, '.', 0, NULL, -12.5},
         {"12,5", true, ',', 0, NULL, 12.5},
-        {"\xE2\x88\x92" "3,25", true, ',', 0, NULL, -3.25},
+        {"\xE2\x88\x92"
+         "3,25",
+         true, ',', 0, NULL, -3.25},
         {"1 234 567", true, 0, ' ', NULL, 1234567},
-        {"1\xC2\xA0" "234,56", true, ',', ' ', NULL, 1234.56},
-        {"1\xE2\x80\xAF" "000", true, 0, ' ', NULL, 1000},
+        {"1\xC2\xA0"
+         "234,56",
+         true, ',', ' ', NULL, 1234.56},
+        {"1\xE2\x80\xAF"
+         "000",
+         true, 0, ' ', NULL, 1000},
         {"1,234,567.89", true, '.', ',', NULL, 1234567.89},
         {"1.234.567,89", true, ',', '.', NULL, 1234567.89},
         {"1'234", true, 0, '\'', NULL, 1234},
-        {"1,234", true, ',', 0, NULL, 1.234},   /* one group: a decimal comma */
+        {"1,234", true, ',', 0, NULL, 1.234}, /* one group: a decimal comma */
         {"1.234", true, '.', 0, NULL, 1.234},
         {"0,123", true, ',', 0, NULL, 0.123},
         {"100 грн", true, 0, 0, "грн", 100},
@@ -284,8 +290,8 @@ static void mobiles_in_text(void **state)
         bool got = yk_phone_find_mobile(t, strlen(t), &at, &len, &head);
         if (got != (cases[i].found != NULL))
             fail_msg("\"%s\": found %d", t, got);
-        if (got && (len != strlen(cases[i].found) ||
-                    memcmp(t + at, cases[i].found, len) != 0 || head != cases[i].head))
+        if (got && (len != strlen(cases[i].found) || memcmp(t + at, cases[i].found, len) != 0 ||
+                    head != cases[i].head))
             fail_msg("\"%s\": found \"%.*s\" head %zu", t, (int)len, t + at, head);
     }
 }
@@ -350,6 +356,10 @@ static void urls(void **state)
         {"https://user:pw@chortkiv.gov.ua", YK_URL_OK},
         {"https://чортків.укр", YK_URL_OK},
         {"https://[2001:db8::1]/", YK_URL_OK},
+        {"https://[2001:db8::1]:8443/x", YK_URL_OK},
+        {"https://1.2.3.4.5/", YK_URL_OK},
+        {"https://[]/", YK_URL_HOST},
+        {"https://chortkiv.gov.ua:/", YK_URL_HOST},
         {"www.chortkiv-rada.gov.ua", YK_URL_NO_SCHEME},
         {"chortkiv-rada.gov.ua/docs", YK_URL_NO_SCHEME},
         {"ftp://chortkiv.gov.ua/x.csv", YK_URL_SCHEME},
@@ -477,13 +487,20 @@ static void lower_case(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(null_spellings), cmocka_unit_test(edrpou_check_digits),
-        cmocka_unit_test(rnokpp_check_digits), cmocka_unit_test(katottg_codes),
-        cmocka_unit_test(dates),          cmocka_unit_test(numbers),
-        cmocka_unit_test(phones),         cmocka_unit_test(mobiles_in_text),
-        cmocka_unit_test(emails),         cmocka_unit_test(urls),
-        cmocka_unit_test(scripts),        cmocka_unit_test(settlements),
-        cmocka_unit_test(masks),          cmocka_unit_test(lower_case),
+        cmocka_unit_test(null_spellings),
+        cmocka_unit_test(edrpou_check_digits),
+        cmocka_unit_test(rnokpp_check_digits),
+        cmocka_unit_test(katottg_codes),
+        cmocka_unit_test(dates),
+        cmocka_unit_test(numbers),
+        cmocka_unit_test(phones),
+        cmocka_unit_test(mobiles_in_text),
+        cmocka_unit_test(emails),
+        cmocka_unit_test(urls),
+        cmocka_unit_test(scripts),
+        cmocka_unit_test(settlements),
+        cmocka_unit_test(masks),
+        cmocka_unit_test(lower_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
