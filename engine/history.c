@@ -64,8 +64,11 @@ static const char *const migrations[] = {
     " run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,"
     " rule TEXT NOT NULL, severity TEXT NOT NULL, count INTEGER NOT NULL,"
     " PRIMARY KEY (run_id, rule));",
-    /* 2: the score per dimension of the council, each publisher and each dataset; datasets
-     * by publisher. */
+    /* 2: the score per dimension of the council, each publisher and each dataset; each
+     * publisher's findings by severity (0 in runs recorded before); datasets by publisher. */
+    "ALTER TABLE publisher_result ADD COLUMN errors INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE publisher_result ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE publisher_result ADD COLUMN infos INTEGER NOT NULL DEFAULT 0;"
     "CREATE TABLE dimension_score ("
     " run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,"
     " scope TEXT NOT NULL CHECK (scope IN ('council', 'publisher', 'dataset')),"
@@ -250,7 +253,8 @@ static const char *const insert_sql[S_COUNT] = {
     " coverage_pm, extra_datasets, scored, score_pm)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "INSERT INTO publisher_result (run_id, position, key, name, scored, score_pm, datasets,"
-    " compliant, missing, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " compliant, missing, overdue, errors, warnings, infos)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "INSERT INTO dataset_result (run_id, position, key, title, publisher, item, published,"
     " scored, score_pm, compliant, overdue, stars, errors, warnings, infos)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -322,21 +326,6 @@ static int put_run(struct writer *w, const char *quarter)
     return put_dimensions(w, "council", 0, &r->score);
 }
 
-static int put_publishers(struct writer *w)
-{
-    for (size_t i = 0; i < w->res->npublishers; i++) {
-        const struct yk_publisher_result *p = &w->res->publishers[i];
-        const char *key = publisher_key(p->publisher);
-        int rc = put(w->h, w->st[S_PUBLISHER], w->err, "iittiiiiii", w->run, (int64_t)i,
-                     key ? key : "", p->publisher->name ? p->publisher->name : (key ? key : ""),
-                     (int64_t)p->score.scored, (int64_t)p->score.pm, (int64_t)p->ndatasets,
-                     (int64_t)p->ncompliant, (int64_t)p->nmissing, (int64_t)p->noverdue);
-        if (rc < 0 || (rc = put_dimensions(w, "publisher", i, &p->score)) < 0)
-            return rc;
-    }
-    return 0;
-}
-
 /* Findings of a dataset, its resources' included, by severity. */
 static void severities(const struct yk_dataset_result *d, int64_t by[4])
 {
@@ -348,6 +337,66 @@ static void severities(const struct yk_dataset_result *d, int64_t by[4])
         for (size_t i = 0; f && i < f->ncounts; i++)
             by[f->counts[i].severity & 3] += (int64_t)f->counts[i].count;
     }
+}
+
+struct pub_ref {
+    uintptr_t ptr;
+    size_t index;
+};
+
+static int cmp_ref(const void *a, const void *b)
+{
+    uintptr_t x = ((const struct pub_ref *)a)->ptr, y = ((const struct pub_ref *)b)->ptr;
+    return x < y ? -1 : x > y;
+}
+
+/* Findings by severity of each publisher's published datasets: by[4 * publisher + severity].
+ * NULL when out of memory. */
+static int64_t *publisher_findings(const struct yk_audit_result *res)
+{
+    size_t np = res->npublishers;
+    int64_t *by = calloc(4 * (np ? np : 1), sizeof *by);
+    struct pub_ref *idx = calloc(np ? np : 1, sizeof *idx);
+    for (size_t i = 0; by && idx && i < np; i++)
+        idx[i] = (struct pub_ref){(uintptr_t)res->publishers[i].publisher, i};
+    if (by && idx)
+        qsort(idx, np, sizeof *idx, cmp_ref);
+    for (size_t i = 0; by && idx && i < res->ndatasets; i++) {
+        const struct yk_dataset_result *d = &res->datasets[i];
+        struct pub_ref key = {(uintptr_t)d->publisher, 0}, *hit;
+        int64_t one[4];
+        if (!d->published || !d->publisher || !(hit = bsearch(&key, idx, np, sizeof *idx, cmp_ref)))
+            continue;
+        severities(d, one);
+        for (int k = 0; k < 4; k++)
+            by[4 * hit->index + (size_t)k] += one[k];
+    }
+    free(idx);
+    if (!idx) {
+        free(by);
+        return NULL;
+    }
+    return by;
+}
+
+static int put_publishers(struct writer *w)
+{
+    int64_t *by = publisher_findings(w->res);
+    int rc = by ? 0 : yk_error_set(w->err, YK_ENOMEM, NULL, 0, 0, "out of memory");
+    for (size_t i = 0; rc == 0 && i < w->res->npublishers; i++) {
+        const struct yk_publisher_result *p = &w->res->publishers[i];
+        const char *key = publisher_key(p->publisher);
+        const int64_t *f = &by[4 * i];
+        rc = put(w->h, w->st[S_PUBLISHER], w->err, "iittiiiiiiiii", w->run, (int64_t)i,
+                 key ? key : "", p->publisher->name ? p->publisher->name : (key ? key : ""),
+                 (int64_t)p->score.scored, (int64_t)p->score.pm, (int64_t)p->ndatasets,
+                 (int64_t)p->ncompliant, (int64_t)p->nmissing, (int64_t)p->noverdue,
+                 f[YK_SEV_ERROR], f[YK_SEV_WARNING], f[YK_SEV_INFO]);
+        if (rc == 0)
+            rc = put_dimensions(w, "publisher", i, &p->score);
+    }
+    free(by);
+    return rc;
 }
 
 static int put_datasets(struct writer *w)

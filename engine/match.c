@@ -3,24 +3,17 @@
  * folded, apostrophes dropped, quotes, numbering and punctuation split off, stop words and the
  * holder's own name removed, common Ukrainian endings cut. Two sets are compared with a
  * weighted Dice coefficient in which rare words weigh more; docs/audit.md has the details. */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "match.h"
+#include "match_text.h"
 
-#define TOKEN_CP_MAX 48u    /* code points kept of one word */
 #define MATCHES_MAX 16u     /* vocabulary stems one word of a title may stand for */
 #define SOFT_PREFIX 4u      /* stems sharing this many leading letters may be one word */
 #define UNKNOWN_WEIGHT 500u /* a word the Перелік never uses */
 #define NAME_PHRASES_MAX 4096u
-
-struct token {
-    uint32_t cp[TOKEN_CP_MAX];
-    unsigned len;
-    bool removed;
-};
 
 struct stem {
     const uint32_t *cp;
@@ -42,7 +35,7 @@ struct variant {
 };
 
 struct phrase {
-    const struct token *t;
+    const struct yk_match_token *t;
     size_t n;
 };
 
@@ -66,265 +59,8 @@ struct yk_matcher {
     unsigned *mark_c;          /* per variant: candidate in this round */
     uint32_t *cand;
     unsigned *item_score;
-    struct token *tok;
+    struct yk_match_token *tok;
 };
-
-/* --- letters ----------------------------------------------------------------------------- */
-
-static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    unsigned c = s[0];
-    size_t len;
-    uint32_t v;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2, v = c & 0x1Fu;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3, v = c & 0x0Fu;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4, v = c & 0x07u;
-    else
-        return *cp = 0xFFFD, 1;
-    if (n < len)
-        return *cp = 0xFFFD, 1;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0u) != 0x80u)
-            return *cp = 0xFFFD, 1;
-        v = (v << 6) | (s[i] & 0x3Fu);
-    }
-    *cp = v;
-    return len;
-}
-
-static size_t utf8_put(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    out[0] = (char)(0xE0 | (cp >> 12));
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-}
-
-/* Lower case for Latin, Ukrainian and Russian letters; ё reads as е. */
-static uint32_t fold(uint32_t c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c + 32;
-    if (c >= 0x410 && c <= 0x42F) /* А..Я */
-        return c + 0x20;
-    if (c >= 0x400 && c <= 0x40F) /* Ѐ..Џ: Ё Є І Ї Ў ... */
-        c += 0x50;
-    if (c == 0x490) /* Ґ */
-        return 0x491;
-    return c == 0x451 ? 0x435 : c;
-}
-
-/* ' ` ´ ʹ ʼ ‘ ’ ′: all spell the Ukrainian apostrophe somewhere; dropped inside words. */
-static bool apostrophe(uint32_t c)
-{
-    return c == 0x27 || c == 0x60 || c == 0xB4 || c == 0x2B9 || c == 0x2BC || c == 0x2018 ||
-           c == 0x2019 || c == 0x2032;
-}
-
-static bool cyrillic(uint32_t c)
-{
-    return (c >= 0x430 && c <= 0x45F) || c == 0x491;
-}
-
-static bool word_char(uint32_t c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || cyrillic(c);
-}
-
-/* Latin letters that look like Cyrillic ones, typed into Cyrillic words. */
-static uint32_t homoglyph(uint32_t c)
-{
-    static const char latin[] = "aceiopxykmthb";
-    static const uint32_t cyr[] = {0x430, 0x441, 0x435, 0x456, 0x43E, 0x440, 0x445,
-                                   0x443, 0x43A, 0x43C, 0x442, 0x43D, 0x432};
-    for (size_t i = 0; latin[i]; i++)
-        if ((uint32_t)latin[i] == c)
-            return cyr[i];
-    return 0;
-}
-
-/* --- words --------------------------------------------------------------------------------- */
-
-/* Words that carry no meaning of their own in a title. */
-static const char *const stop_words[] = {
-    "та",   "і",     "й",    "в",     "у",    "з",   "із",   "зі",    "зо",     "до",      "на",
-    "про",  "що",    "для",  "за",    "по",   "від", "щодо", "тощо",  "їх",     "його",    "її",
-    "тому", "числі", "а",    "також", "або",  "чи",  "як",   "які",   "яких",   "який",    "яка",
-    "яке",  "якими", "яким", "це",    "при",  "між", "під",  "над",   "через",  "без",     "п",
-    "пп",   "рік",   "року", "роки",  "році", "р",   "рр",   "набір", "набору", "наборів", "набори",
-    "and",  "of",    "the",  "in",    "on",   "for"};
-
-/* Words after which the next word is a place name: «м. Чортків». */
-static const char *const place_words[] = {"м", "місто", "міста", "місті"};
-
-/* Endings cut from a word, longest first; a stem keeps at least three letters. */
-static const char *const endings[] = {
-    "остями", "ості", "ість", "істю", "ями", "ами", "ого", "ому", "ими", "іми", "ові", "еві", "ах",
-    "ях",     "ів",   "їв",   "ей",   "ою",  "ею",  "єю",  "ий",  "ій",  "ої",  "ом",  "ем",  "им",
-    "их",     "ім",   "ам",   "ям",   "ую",  "юю",  "ая",  "яя",  "ое",  "ые",  "ый",  "ых",  "а",
-    "я",      "о",    "е",    "є",    "и",   "і",   "ї",   "у",   "ю",   "ь",   "й"};
-
-/* How place adjectives end once stemmed («Чортківської» -> «чортківськ»). */
-static const char *const adjective_endings[] = {"ськ", "цьк", "зьк"};
-
-#define NSTOP (sizeof stop_words / sizeof stop_words[0])
-#define NPLACE (sizeof place_words / sizeof place_words[0])
-#define NENDINGS (sizeof endings / sizeof endings[0])
-#define NADJ (sizeof adjective_endings / sizeof adjective_endings[0])
-
-/* The lists above as code points, decoded once. */
-struct word {
-    uint32_t cp[8];
-    unsigned len;
-};
-
-static pthread_once_t words_once = PTHREAD_ONCE_INIT;
-static struct word stop_cp[NSTOP], place_cp[NPLACE], ending_cp[NENDINGS], adjective_cp[NADJ];
-
-static void decode_list(const char *const *list, size_t n, struct word *out)
-{
-    for (size_t i = 0; i < n; i++) {
-        const unsigned char *p = (const unsigned char *)list[i];
-        size_t left = strlen(list[i]);
-        out[i].len = 0;
-        while (left && out[i].len < 8) {
-            size_t k = utf8_next(p, left, &out[i].cp[out[i].len++]);
-            p += k;
-            left -= k;
-        }
-    }
-}
-
-static void decode_words(void)
-{
-    decode_list(stop_words, NSTOP, stop_cp);
-    decode_list(place_words, NPLACE, place_cp);
-    decode_list(endings, NENDINGS, ending_cp);
-    decode_list(adjective_endings, NADJ, adjective_cp);
-}
-
-/* Does the token spell w exactly (or, with suffix, end with it)? */
-static bool token_is(const struct token *t, const struct word *w, bool suffix)
-{
-    if (w->len > t->len || (!suffix && w->len != t->len))
-        return false;
-    return memcmp(t->cp + t->len - w->len, w->cp, w->len * sizeof *w->cp) == 0;
-}
-
-static bool in_list(const struct token *t, const struct word *list, size_t n, bool suffix)
-{
-    for (size_t i = 0; i < n; i++)
-        if (token_is(t, &list[i], suffix))
-            return true;
-    return false;
-}
-
-static void stem_word(struct token *t)
-{
-    for (size_t i = 0; i < NENDINGS; i++)
-        if (t->len >= ending_cp[i].len + 3 && token_is(t, &ending_cp[i], true)) {
-            t->len -= ending_cp[i].len;
-            return;
-        }
-}
-
-/* A word just read: Latin look-alikes inside a Cyrillic word become Cyrillic; numbers go. */
-static bool finish_word(struct token *t)
-{
-    bool has_cyr = false, digits = true, fixable = true;
-    for (unsigned i = 0; i < t->len; i++) {
-        has_cyr |= cyrillic(t->cp[i]);
-        digits &= t->cp[i] >= '0' && t->cp[i] <= '9';
-        if (t->cp[i] >= 'a' && t->cp[i] <= 'z' && !homoglyph(t->cp[i]))
-            fixable = false;
-    }
-    if (digits)
-        return false;
-    if (has_cyr && fixable)
-        for (unsigned i = 0; i < t->len; i++)
-            if (t->cp[i] >= 'a' && t->cp[i] <= 'z')
-                t->cp[i] = homoglyph(t->cp[i]);
-    return true;
-}
-
-/* Split text into stems, in order; at most max. Bytes past YK_MATCH_TITLE_MAX are ignored. */
-static size_t tokenize(const char *text, struct token *out, size_t max)
-{
-    const unsigned char *p = (const unsigned char *)(text ? text : "");
-    size_t left = strnlen((const char *)p, YK_MATCH_TITLE_MAX), n = 0;
-    bool skip_place = false;
-    struct token cur = {.len = 0};
-    while (n < max) {
-        uint32_t c = 0;
-        if (left) {
-            size_t k = utf8_next(p, left, &c);
-            p += k;
-            left -= k;
-            c = fold(c);
-            if (apostrophe(c))
-                continue;
-            if (word_char(c)) {
-                if (cur.len < TOKEN_CP_MAX)
-                    cur.cp[cur.len++] = c;
-                continue;
-            }
-        }
-        if (cur.len && finish_word(&cur)) {
-            bool place = in_list(&cur, place_cp, NPLACE, false);
-            if (!place && !skip_place && !in_list(&cur, stop_cp, NSTOP, false)) {
-                stem_word(&cur);
-                out[n++] = cur;
-            }
-            skip_place = place;
-        }
-        cur.len = 0;
-        if (!left)
-            break;
-    }
-    return n;
-}
-
-size_t yk_match_fold_name(const char *s, char *out, size_t cap)
-{
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    size_t left = strlen((const char *)p), o = 0;
-    bool space = false;
-    while (left && o + 4 < cap) {
-        uint32_t c;
-        size_t k = utf8_next(p, left, &c);
-        p += k;
-        left -= k;
-        c = fold(c);
-        if (apostrophe(c))
-            continue;
-        if (!word_char(c)) {
-            space = o > 0;
-            continue;
-        }
-        if (space)
-            out[o++] = ' ';
-        space = false;
-        o += utf8_put(c > 0xFFFF ? 0xFFFD : c, out + o);
-    }
-    out[o] = 0;
-    return o;
-}
 
 /* --- the vocabulary of the Перелік -------------------------------------------------------- */
 
@@ -358,7 +94,7 @@ static long find_stem(const struct yk_matcher *m, const uint32_t *cp, unsigned l
 
 /* The id of t's stem, added when new; -1 when out of memory. The table never fills: it has
  * twice as many slots as the words of every wording together. */
-static long intern(struct yk_matcher *m, const struct token *t, struct yk_arena *arena)
+static long intern(struct yk_matcher *m, const struct yk_match_token *t, struct yk_arena *arena)
 {
     long id = find_stem(m, t->cp, t->len);
     if (id >= 0)
@@ -376,13 +112,14 @@ static long intern(struct yk_matcher *m, const struct token *t, struct yk_arena 
     return (long)m->nstems - 1;
 }
 
-static void strip_holder(const struct yk_matcher *m, struct token *t, size_t n, bool own_names);
+static void strip_holder(const struct yk_matcher *m, struct yk_match_token *t, size_t n,
+                         bool own_names);
 
 /* One wording of an item. Generic holder names are stripped as they are from titles, so an
  * alias such as «Депутати міської ради» compares with «Депутати Чортківської міської ради». */
 static int add_variant(struct yk_matcher *m, size_t item, const char *text, struct yk_arena *arena)
 {
-    size_t n = tokenize(text, m->tok, YK_MATCH_TOKENS_MAX), k = 0;
+    size_t n = yk_match_tokenize(text, m->tok, YK_MATCH_TOKENS_MAX), k = 0;
     uint32_t ids[YK_MATCH_TOKENS_MAX];
     strip_holder(m, m->tok, n, false);
     for (size_t i = 0; i < n; i++) {
@@ -475,12 +212,13 @@ static const struct generic_name {
 };
 
 #define NGENERIC (sizeof generic_names / sizeof generic_names[0])
+_Static_assert(NGENERIC <= 16, "struct yk_matcher has room for 16 generic names");
 
 static int add_phrase(struct yk_matcher *m, const char *text, struct phrase *out,
                       struct yk_arena *arena)
 {
-    size_t n = tokenize(text, m->tok, YK_MATCH_TOKENS_MAX);
-    struct token *t = yk_arena_alloc(arena, (n ? n : 1) * sizeof *t);
+    size_t n = yk_match_tokenize(text, m->tok, YK_MATCH_TOKENS_MAX);
+    struct yk_match_token *t = yk_arena_alloc(arena, (n ? n : 1) * sizeof *t);
     if (!t)
         return YK_ENOMEM;
     memcpy(t, m->tok, n * sizeof *t);
@@ -524,12 +262,7 @@ static int add_names(struct yk_matcher *m, const struct yk_council *co, struct y
     return 0;
 }
 
-static bool place_adjective(const struct token *t)
-{
-    return t->len > 4 && in_list(t, adjective_cp, NADJ, true);
-}
-
-static bool phrase_at(const struct token *t, size_t n, size_t p, const struct phrase *ph)
+static bool phrase_at(const struct yk_match_token *t, size_t n, size_t p, const struct phrase *ph)
 {
     if (!ph->n || p + ph->n > n)
         return false;
@@ -542,7 +275,8 @@ static bool phrase_at(const struct token *t, size_t n, size_t p, const struct ph
 /* Mark the holder's own name in a title: a name of two words or more anywhere, a one-word
  * name at the end, generic ones («міської ради», «ТГ») with the place adjective before them.
  * A title that is nothing but a name keeps every word. */
-static void strip_holder(const struct yk_matcher *m, struct token *t, size_t n, bool own_names)
+static void strip_holder(const struct yk_matcher *m, struct yk_match_token *t, size_t n,
+                         bool own_names)
 {
     for (size_t p = 0; p < n; p++) {
         for (size_t k = 0; own_names && k < m->nnames; k++) {
@@ -553,7 +287,7 @@ static void strip_holder(const struct yk_matcher *m, struct token *t, size_t n, 
         }
         for (size_t k = 0; k < m->ngeneric; k++) {
             const struct phrase *ph = &m->generic[k];
-            bool place = p > 0 && place_adjective(&t[p - 1]);
+            bool place = p > 0 && yk_match_place_adjective(&t[p - 1]);
             if (!phrase_at(t, n, p, ph) || (generic_names[k].needs_place && !place))
                 continue;
             for (size_t i = 0; i < ph->n; i++)
@@ -604,7 +338,6 @@ int yk_matcher_create(const struct yk_perelik *perelik, const struct yk_council 
                       struct yk_arena *arena, struct yk_matcher **out)
 {
     struct yk_matcher *m = yk_arena_calloc(arena, 1, sizeof *m);
-    pthread_once(&words_once, decode_words);
     if (!m)
         return YK_ENOMEM;
     m->perelik = perelik;
@@ -636,7 +369,7 @@ struct qword {
 
 /* Stems that share all but the last letter of the shorter one, and at least four letters,
  * are one word in another form («зупинок» / «зупинки», «транспорт» / «транспортних»). */
-static bool soft_same(const struct token *t, const struct stem *s)
+static bool soft_same(const struct yk_match_token *t, const struct stem *s)
 {
     unsigned n = t->len < s->len ? t->len : s->len, common = 0;
     while (common < n && t->cp[common] == s->cp[common])
@@ -646,7 +379,7 @@ static bool soft_same(const struct token *t, const struct stem *s)
     return common >= SOFT_PREFIX && common + 1 >= n;
 }
 
-static void lookup(const struct yk_matcher *m, const struct token *t, struct qword *q)
+static void lookup(const struct yk_matcher *m, const struct yk_match_token *t, struct qword *q)
 {
     long exact = find_stem(m, t->cp, t->len);
     q->n = 0;
@@ -710,7 +443,7 @@ static void rank_items(struct yk_matcher *m, const char *title, size_t best[2], 
 {
     best[0] = best[1] = 0;
     score[0] = score[1] = 0;
-    size_t n = tokenize(title, m->tok, YK_MATCH_TOKENS_MAX), nq = 0, nc = 0;
+    size_t n = yk_match_tokenize(title, m->tok, YK_MATCH_TOKENS_MAX), nq = 0, nc = 0;
     strip_holder(m, m->tok, n, true);
     struct qword q[YK_MATCH_TOKENS_MAX];
     uint64_t wq = 0;
@@ -718,7 +451,7 @@ static void rank_items(struct yk_matcher *m, const char *title, size_t best[2], 
     if (gen == 1)
         memset(m->mark_c, 0, m->nvariants * sizeof *m->mark_c);
     for (size_t i = 0; i < n; i++) {
-        const struct token *t = &m->tok[i];
+        const struct yk_match_token *t = &m->tok[i];
         bool dup = t->removed;
         for (size_t j = 0; j < i && !dup; j++)
             dup = !m->tok[j].removed && same_cp(m->tok[j].cp, m->tok[j].len, t->cp, t->len);

@@ -107,6 +107,7 @@ bool yk_phone_find_mobile(const char *str, size_t n, size_t *at, size_t *len, si
             continue;
         }
         if (i > 0 && is_alnum(s[i - 1])) { /* inside a word or a longer code: skip the run */
+            i++;
             while (i < n && is_alnum(s[i]))
                 i++;
             continue;

@@ -11,6 +11,7 @@
 
 #include <yakist/audit.h>
 
+#include "escape.h"
 #include "writers.h"
 
 /* --- words and numbers ------------------------------------------------------------------- */

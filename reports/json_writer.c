@@ -55,6 +55,24 @@ static void put_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* A line break and the indentation of the current depth (written often: no printf). */
+static void newline(const struct yk_jw *w)
+{
+    static const char spaces[2 * YK_JW_MAX_DEPTH + 2] = "\n                                ";
+    fwrite(spaces, 1, 1 + 2 * (size_t)w->depth, w->out);
+}
+
+static void put_u64(FILE *out, uint64_t v)
+{
+    char buf[24];
+    size_t i = sizeof buf;
+    do {
+        buf[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    fwrite(buf + i, 1, sizeof buf - i, out);
+}
+
 /* Start a member (key may be NULL inside arrays and at the top). */
 void yk_jw_member(struct yk_jw *w, const char *key)
 {
@@ -62,7 +80,7 @@ void yk_jw_member(struct yk_jw *w, const char *key)
         if (!w->empty[w->depth])
             fputc(',', w->out);
         w->empty[w->depth] = false;
-        fprintf(w->out, "\n%*s", 2 * w->depth, "");
+        newline(w);
     }
     if (key) {
         put_string(w->out, key);
@@ -85,7 +103,7 @@ void yk_jw_close(struct yk_jw *w, char bracket)
     bool empty = w->empty[w->depth];
     w->depth--;
     if (!empty)
-        fprintf(w->out, "\n%*s", 2 * w->depth, "");
+        newline(w);
     fputc(bracket, w->out);
 }
 
@@ -101,7 +119,7 @@ void yk_jw_string(struct yk_jw *w, const char *key, const char *value)
 void yk_jw_u64(struct yk_jw *w, const char *key, uint64_t value)
 {
     yk_jw_member(w, key);
-    fprintf(w->out, "%" PRIu64, value);
+    put_u64(w->out, value);
 }
 
 /* A position that is 0 when unknown. */
@@ -109,7 +127,7 @@ void yk_jw_pos(struct yk_jw *w, const char *key, uint64_t value)
 {
     yk_jw_member(w, key);
     if (value > 0)
-        fprintf(w->out, "%" PRIu64, value);
+        put_u64(w->out, value);
     else
         fputs("null", w->out);
 }

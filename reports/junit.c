@@ -328,7 +328,7 @@ static int junit_audit(struct yk_report *rep, const struct yk_audit_result *a)
 
 const struct yk_report_writer yk_report_junit = {
     .name = "junit",
-    .description = "JUnit XML: a testsuite per file or dataset, a testcase per rule",
+    .description = "JUnit XML for CI test reports",
     .begin = junit_begin,
     .file = junit_file,
     .audit = junit_audit,

@@ -477,7 +477,7 @@ static int sarif_audit(struct yk_report *rep, const struct yk_audit_result *a)
 
 const struct yk_report_writer yk_report_sarif = {
     .name = "sarif",
-    .description = "SARIF 2.1.0 for code scanning and CI dashboards",
+    .description = "SARIF 2.1.0 for code scanning",
     .begin = sarif_begin,
     .file = sarif_file,
     .audit = sarif_audit,

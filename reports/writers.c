@@ -9,6 +9,12 @@
 static const struct yk_report_writer *const writers[] = {
     &yk_report_text,
     &yk_report_json,
+    &yk_report_csv,
+    &yk_report_markdown,
+    &yk_report_html,
+    &yk_report_sarif,
+    &yk_report_junit,
+    &yk_report_github,
 };
 
 #define NWRITERS (sizeof writers / sizeof writers[0])

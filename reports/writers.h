@@ -10,6 +10,12 @@
 
 extern const struct yk_report_writer yk_report_text;
 extern const struct yk_report_writer yk_report_json;
+extern const struct yk_report_writer yk_report_csv;
+extern const struct yk_report_writer yk_report_markdown;
+extern const struct yk_report_writer yk_report_html;
+extern const struct yk_report_writer yk_report_sarif;
+extern const struct yk_report_writer yk_report_junit;
+extern const struct yk_report_writer yk_report_github;
 
 /* Length of the well-formed UTF-8 sequence at s (n bytes available, n > 0) with its code point
  * in *cp, or 0 when the bytes there are not UTF-8 (overlong forms and surrogates included). */

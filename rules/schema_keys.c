@@ -96,10 +96,6 @@ static int hset_add(struct hset *s, uint64_t hash, uint64_t row, uint64_t *first
 
 /* --- schema.unique ------------------------------------------------------------------------ */
 
-struct plan_state {
-    struct yk_sr_plan plan;
-};
-
 static bool want_unique(const struct yk_schema_field *f)
 {
     return f->unique;
@@ -134,19 +130,19 @@ static int unique_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
 
 static int unique_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
 {
-    struct plan_state *st = yk_ctx_state(ctx);
+    struct yk_sr_plan_state *st = yk_ctx_state(ctx);
     return yk_sr_plan_build(ctx, &st->plan, &unique_spec, header);
 }
 
 static int unique_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t column)
 {
-    struct plan_state *st = yk_ctx_state(ctx);
+    struct yk_sr_plan_state *st = yk_ctx_state(ctx);
     return unique_check(ctx, st->plan.by_col[column], row);
 }
 
 static int unique_row(struct yk_rule_ctx *ctx, const struct yk_row *row)
 {
-    struct plan_state *st = yk_ctx_state(ctx);
+    struct yk_sr_plan_state *st = yk_ctx_state(ctx);
     return yk_sr_plan_headerless(ctx, &st->plan, &unique_spec, row, unique_check);
 }
 
@@ -166,7 +162,7 @@ const struct yk_rule yk_rule_schema_unique = {
     .dimension = YK_DIM_CONTENT,
     .weight = 4,
     .compliance = true,
-    .state_size = sizeof(struct plan_state),
+    .state_size = sizeof(struct yk_sr_plan_state),
     .on_header = unique_header,
     .on_row = unique_row,
     .on_cell = unique_cell,

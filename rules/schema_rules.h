@@ -27,15 +27,17 @@ extern const struct yk_rule yk_rule_schema_extra_label;
 extern const struct yk_rule yk_rule_schema_incorrect_label;
 extern const struct yk_rule yk_rule_schema_unmatched_header;
 
-/* schema_cells.c: cells against their field. */
+/* schema_cells.c: cells against their field's type and required, and the row's width. */
 extern const struct yk_rule yk_rule_schema_type_error;
 extern const struct yk_rule yk_rule_schema_required;
+extern const struct yk_rule yk_rule_schema_missing_cell;
+extern const struct yk_rule yk_rule_schema_extra_cell;
+
+/* schema_constraints.c: cells against their field's constraints. */
 extern const struct yk_rule yk_rule_schema_enum;
 extern const struct yk_rule yk_rule_schema_range;
 extern const struct yk_rule yk_rule_schema_length;
 extern const struct yk_rule yk_rule_schema_pattern;
-extern const struct yk_rule yk_rule_schema_missing_cell;
-extern const struct yk_rule yk_rule_schema_extra_cell;
 
 /* schema_keys.c: values that must not repeat. */
 extern const struct yk_rule yk_rule_schema_unique;
@@ -107,6 +109,46 @@ struct yk_loc yk_sr_label_loc(struct yk_rule_ctx *ctx, size_t field);
 /* Copy a value for a message into buf (YK_SR_SNIPPET bytes): at most 40 characters. */
 #define YK_SR_SNIPPET 168
 char *yk_sr_snippet(char *buf, const char *s, size_t len);
+
+/* --- what the cell rules share ------------------------------------------------------------ */
+
+/* The state of a rule that only needs its plan (a state may also start with one). */
+struct yk_sr_plan_state {
+    struct yk_sr_plan plan;
+};
+
+/* The entry of a watched column (on_cell is only called for planned columns); the rule's
+ * state must start with its plan. */
+static inline const struct yk_sr_col *yk_sr_col_of(struct yk_rule_ctx *ctx, size_t column)
+{
+    const struct yk_sr_plan *plan = yk_ctx_state(ctx);
+    return plan->by_col[column];
+}
+
+/* A value that is present and of its type: the one the constraints look at. */
+static inline bool yk_sr_typed(const struct yk_sr_col *col, const struct yk_cell *c,
+                               struct yk_value *v)
+{
+    return !yk_sr_missing(col->f, c) && col->parser.parse(&col->parser, c->data, c->len, v);
+}
+
+/* The three callbacks of a rule made of one spec and one check function: on_header builds
+ * the plan, on_cell runs the check on its column, on_row serves files without a header. */
+#define YK_SR_PLAN_CALLBACKS(prefix, spec, check)                                                  \
+    static int prefix##_header(struct yk_rule_ctx *ctx, const struct yk_row *header)               \
+    {                                                                                              \
+        struct yk_sr_plan_state *st = yk_ctx_state(ctx);                                           \
+        return yk_sr_plan_build(ctx, &st->plan, &spec, header);                                    \
+    }                                                                                              \
+    static int prefix##_cell(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t column)     \
+    {                                                                                              \
+        return check(ctx, yk_sr_col_of(ctx, column), row);                                         \
+    }                                                                                              \
+    static int prefix##_row(struct yk_rule_ctx *ctx, const struct yk_row *row)                     \
+    {                                                                                              \
+        struct yk_sr_plan_state *st = yk_ctx_state(ctx);                                           \
+        return yk_sr_plan_headerless(ctx, &st->plan, &spec, row, check);                           \
+    }
 
 /* --- near-miss names (schema_names.c) ---------------------------------------------------- */
 

@@ -36,6 +36,8 @@ struct audit_args {
     /* The history (history_cmd.c, fmt.c). */
     const char *history; /* --history FILE; NULL: DIR/yakist.db with --out, else none */
     bool record_time;    /* --record-time */
+    /* The reports (reports/): the writer for stdout. */
+    const char *format; /* --format; "text" by default */
 };
 
 #define HELP_SHOWN (-1)
@@ -60,8 +62,11 @@ void yk_cli_audit_help(FILE *out)
           "                         catalog, when there is one)\n"
           "  --as-of DATE           the audit date, YYYY-MM-DD (default: today, UTC)\n"
           "  --profile FILE         JSON profile: rules on or off, severities, weights, params\n"
-          "  --out DIR              write DIR/audit.json, the complete result (DIR is made\n"
-          "                         when missing)\n"
+          "  --out DIR              write DIR/audit.json, the complete result, and\n"
+          "                         DIR/dashboard.html, DIR/findings.csv, DIR/rating.csv\n"
+          "                         (DIR is made when missing)\n"
+          "  --format FORMAT        the report on stdout: text (default), json, csv,\n"
+          "                         markdown, html, sarif, junit or github\n"
           "  --jobs N               resources checked in parallel, 1 to 256 (default: the\n"
           "                         number of processors); the result does not depend on it\n"
           "  --fetch                download remote resources (http and https only) and check\n"
@@ -226,6 +231,16 @@ static int set_lang(struct audit_args *a, const char *v)
     return yk_cli_parse_lang(v, &a->lang);
 }
 
+/* A report format that can write an audit. */
+static int set_format(struct audit_args *a, const char *v)
+{
+    const struct yk_report_writer *w = yk_report_writer_find(v);
+    if (!w || !w->audit)
+        return -1;
+    a->format = v;
+    return 0;
+}
+
 static const struct value_option {
     const char *name;
     const char *accepts;
@@ -242,6 +257,7 @@ static const struct value_option {
     {"--fail-on", "error, warning, info or kpis", set_fail_on},
     {"--lang", "uk or en", set_lang},
     {"--history", "a file name", set_history},
+    {"--format", "text, json, csv, markdown, html, sarif, junit or github", set_format},
 };
 
 static int value_option(int argc, char **argv, int *i, struct audit_args *a)
@@ -265,6 +281,7 @@ static int value_option(int argc, char **argv, int *i, struct audit_args *a)
 static int parse_args(int argc, char **argv, struct audit_args *a)
 {
     bool only_args = false;
+    a->format = "text";
     a->timing = true;
     a->fail_on = YK_SEV_ERROR;
     for (int i = 1; i < argc; i++) {
@@ -366,6 +383,71 @@ static int write_json(const char *dir, const struct yk_audit_result *res,
     return 0;
 }
 
+/* --- reports: --format on stdout; the dashboard and the tables in --out ---------------------- */
+
+/* The history this run was recorded in: --history, else DIR/yakist.db, else NULL. */
+static const char *history_of(const struct audit_args *a, char *buf, size_t size)
+{
+    if (a->history)
+        return a->history;
+    if (!a->out || snprintf(buf, size, "%s/yakist.db", a->out) >= (int)size)
+        return NULL;
+    return buf;
+}
+
+typedef int (*audit_writer)(struct yk_report *rep, const struct yk_audit_result *audit);
+
+/* DIR/NAME through one writer. 0 or an exit code (the message is printed). */
+static int write_out(const char *dir, const char *name, audit_writer write,
+                     const struct yk_report *rep, const struct yk_audit_result *res)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
+        fprintf(stderr, "yakist audit: the folder name is too long: %s\n", dir);
+        return CLI_EXIT_INTERNAL;
+    }
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "yakist audit: cannot write %s: %s\n", path, strerror(errno));
+        return CLI_EXIT_INTERNAL;
+    }
+    struct yk_report to_file = *rep;
+    to_file.out = f;
+    int rc = write(&to_file, res);
+    if (fclose(f) != 0 || rc < 0) {
+        fprintf(stderr, "yakist audit: cannot write %s\n", path);
+        return CLI_EXIT_INTERNAL;
+    }
+    return 0;
+}
+
+static int write_reports(const struct audit_args *a, const struct yk_audit_result *res,
+                         struct yk_report *rep, bool recorded)
+{
+    char path[4096], quarter[7];
+    const char *history = recorded ? history_of(a, path, sizeof path) : NULL;
+    struct yk_arena *arena = yk_arena_create(0);
+    struct yk_error err;
+    int code = CLI_EXIT_PASSED;
+    if (!arena)
+        return CLI_EXIT_INTERNAL;
+    yk_error_clear(&err);
+    /* Without its history a report still shows everything but the trends. */
+    if (history && yk_quarter_of(res->as_of, quarter) == 0 &&
+        yk_report_use_history(rep, history, quarter, arena, &err) < 0)
+        yk_cli_print_error(&err, a->lang);
+    if (yk_report_writer_find(a->format)->audit(rep, res) < 0)
+        code = CLI_EXIT_INTERNAL;
+    if (code == 0 && recorded && a->out)
+        code = write_out(a->out, "dashboard.html", yk_report_writer_find("html")->audit, rep, res);
+    if (code == 0 && recorded && a->out)
+        code = write_out(a->out, "findings.csv", yk_report_writer_find("csv")->audit, rep, res);
+    if (code == 0 && recorded && a->out)
+        code = write_out(a->out, "rating.csv", yk_report_rating_csv, rep, res);
+    yk_arena_destroy(arena);
+    return code;
+}
+
 static bool gate_fails(const struct audit_args *a, const struct yk_audit_result *res)
 {
     if (!a->gate)
@@ -427,13 +509,16 @@ static int run(const struct audit_args *a, const struct yk_registry *reg,
         .fail_on = a->gate && !a->gate_kpis ? a->fail_on : YK_SEV_ERROR,
         .tool_version = yk_version(),
     };
-    struct yk_report rep = {.out = stdout, .opt = &ropt, .registry = reg};
-    if (yk_report_writer_find("text")->audit(&rep, res) < 0)
-        code = CLI_EXIT_INTERNAL;
+    struct yk_report rep = {.out = stdout, .opt = &ropt, .registry = reg, .profile = profile};
     if (code == 0 && a->out)
         code = write_json(a->out, res, &ropt, reg);
     if (code == 0)
         code = yk_cli_record_history(a->history, a->out, res, profile, a->record_time, a->lang);
+    /* The report on stdout (written even when the history failed), then the dashboard: after
+     * the history, so both show this quarter's trends. */
+    int reports = write_reports(a, res, &rep, code == CLI_EXIT_PASSED);
+    if (reports > code)
+        code = reports;
     if (code == 0 && gate_fails(a, res))
         code = CLI_EXIT_GATE;
     yk_arena_destroy(arena);

@@ -61,7 +61,8 @@ void yk_cli_check_help(FILE *out)
     fputs("  --format FORMAT        report format (default: text):\n", out);
     for (size_t i = 0; i < yk_report_writer_count(); i++) {
         const struct yk_report_writer *w = yk_report_writer_at(i);
-        fprintf(out, "                           %-5s %s\n", w->name, w->description);
+        if (w->file) /* the formats of a check; the others are for audits */
+            fprintf(out, "                           %-9s%s\n", w->name, w->description);
     }
     fprintf(
         out,
@@ -118,7 +119,8 @@ void yk_cli_check_help(FILE *out)
 
 static int set_format(struct check_args *a, const char *v)
 {
-    if (!yk_report_writer_find(v))
+    const struct yk_report_writer *w = yk_report_writer_find(v);
+    if (!w || !w->file)
         return -1;
     a->format = v;
     return 0;
@@ -525,7 +527,7 @@ int yk_cli_check(int argc, char **argv)
         .fail_on = a.fail_on,
         .tool_version = yk_version(),
     };
-    struct yk_report rep = {.out = stdout, .opt = &ropt, .registry = reg};
+    struct yk_report rep = {.out = stdout, .opt = &ropt, .registry = reg, .profile = profile};
     if (writer->begin && writer->begin(&rep) < 0) {
         code = CLI_EXIT_INTERNAL;
         goto out;

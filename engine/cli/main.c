@@ -55,6 +55,7 @@ static void general_help(FILE *out)
     fputs("\n"
           "Examples:\n"
           "  yakist audit fixtures/chortkiv --as-of 2025-10-01 --out report/\n"
+          "  yakist rating --history report/yakist.db\n"
           "  yakist check budget-2025.csv\n"
           "  yakist check --format json --fail-on warning data/*.csv > report.json\n"
           "  yakist rules\n"

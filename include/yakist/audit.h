@@ -29,7 +29,8 @@ struct yk_audit_options {
     bool fetch;               /* download remote resources (http/https only) */
     const char *cache_dir;    /* where downloads are kept; NULL: no cache */
     unsigned grace_days;      /* working days of grace before a dataset is overdue (default 3) */
-    struct yk_check_options check; /* template for every resource check */
+    struct yk_check_options check; /* template for every resource check (its registry and
+                                      profile are replaced by the two above) */
     /* Called from the calling thread after each resource; may be NULL. */
     void (*progress)(void *ctx, size_t done, size_t total, const char *current);
     void *progress_ctx;

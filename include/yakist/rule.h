@@ -100,7 +100,8 @@ struct yk_arena *yk_ctx_arena(struct yk_rule_ctx *ctx);
 
 const struct yk_rule *yk_ctx_rule(const struct yk_rule_ctx *ctx);
 
-/* The source facts known so far (dialect, format, encoding; counts grow while reading). */
+/* The source facts known so far (dialect, format, encoding; counts grow while reading). In
+ * the dataset and catalog scopes of an audit there is no file: an empty one. */
 const struct yk_source_info *yk_ctx_source(const struct yk_rule_ctx *ctx);
 
 /* The header row, or NULL before it was read or when the table has none. */

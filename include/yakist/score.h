@@ -62,9 +62,10 @@ int yk_score_dataset(const struct yk_dataset_result *dataset, const struct yk_re
                      struct yk_score_line *lines, size_t *nlines, struct yk_error *err);
 
 /* Score a finished audit: every dataset, every publisher, the council (result->score and
- * result->kpis.score_pm). Run it once, after yk_audit_run (which calls it); it reads nothing
- * but the result, so the output is the same whatever the number of threads. Returns 0 or
- * YK_ENOMEM (err set). */
+ * result->kpis.score_pm). yk_audit_run calls it with the audit's registry and profile; calling
+ * it again (with a profile that differs only in weights or tolerances, say) scores the same
+ * result afresh. It reads only the result, so the numbers do not depend on the number of
+ * threads. Returns 0 or YK_ENOMEM (err set). */
 int yk_audit_score(struct yk_audit_result *result, const struct yk_registry *registry,
                    const struct yk_profile *profile, struct yk_error *err);
 

@@ -13,6 +13,7 @@
 #include <yakist/registry.h>
 #include <yakist/report.h>
 #include <yakist/rule.h>
+#include <yakist/schema.h>
 #include <yakist/score.h>
 #include <yakist/table.h>
 #include <yakist/version.h>

@@ -276,6 +276,10 @@ static void migrates_v1(void **state)
     assert_int_equal(query_int(path, "PRAGMA user_version"), YK_HISTORY_SCHEMA);
     assert_int_equal(query_int(path, "SELECT count(*) FROM dimension_score"), 0);
     assert_int_equal(query_int(path, "SELECT count(*) FROM dataset_result"), 1);
+    /* Columns added by migration 2 read 0 in the old rows. */
+    assert_int_equal(query_int(path, "SELECT count(*) FROM publisher_result WHERE errors = 0"
+                                     " AND warnings = 0 AND infos = 0"),
+                     2);
 
     /* The old quarter is the previous one of a new run. */
     struct fake f;
@@ -347,6 +351,13 @@ static void records_and_replaces(void **state)
     assert_int_equal(query_int(path, "SELECT errors FROM dataset_result WHERE position = 0"), 2);
     assert_int_equal(query_int(path, "SELECT warnings FROM dataset_result WHERE position = 0"), 5);
     assert_int_equal(query_int(path, "SELECT count FROM rule_count WHERE rule = 'meta.title'"), 10);
+    /* finance holds datasets 0 and 3: 2 errors and 5 warnings each */
+    assert_int_equal(query_int(path, "SELECT errors FROM publisher_result WHERE key = 'finance'"),
+                     4);
+    assert_int_equal(query_int(path, "SELECT warnings FROM publisher_result WHERE key = 'finance'"),
+                     10);
+    assert_int_equal(query_int(path, "SELECT errors FROM publisher_result WHERE key = 'archive'"),
+                     0);
     /* council + 2 scored publishers + 5 datasets, one dimension each */
     assert_int_equal(query_int(path, "SELECT count(*) FROM dimension_score"), 8);
     assert_int_equal(query_int(path, "SELECT count(*) FROM run WHERE recorded_at IS NULL"), 1);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cmocka.h>
 
@@ -571,6 +572,67 @@ static void quarters(void **state)
     assert_int_equal(yk_quarter_of(NULL, q), YK_EINVAL);
 }
 
+/* --- the demo council, through the real audit ---------------------------------------------------
+ */
+
+static struct yk_audit_result *audit_demo(const struct fx *fx, struct yk_arena *arena,
+                                          unsigned jobs)
+{
+    struct yk_audit_options opt;
+    struct yk_audit_result *res = NULL;
+    struct yk_error err;
+    yk_audit_options_init(&opt, fx->reg);
+    opt.as_of = "2025-10-01";
+    opt.jobs = jobs;
+    opt.check.timing = false;
+    if (yk_audit_run(YK_DEMO_COUNCIL, &opt, arena, &res, &err) < 0)
+        fail_msg("audit of %s: %s", YK_DEMO_COUNCIL, err.message);
+    return res;
+}
+
+/* The same scores whatever the number of threads, and every dataset's lines add up to its
+ * score (the explanation is the number). */
+static void demo_council_deterministic(void **state)
+{
+    struct fx *fx = *state;
+    struct stat st;
+    if (stat(YK_DEMO_COUNCIL, &st) != 0)
+        skip();
+    struct yk_arena *a1 = yk_arena_create(0), *a2 = yk_arena_create(0);
+    const struct yk_audit_result *r1 = audit_demo(fx, a1, 1), *r2 = audit_demo(fx, a2, 3);
+    assert_int_equal(r1->ndatasets, r2->ndatasets);
+    assert_int_equal(r1->npublishers, r2->npublishers);
+    assert_memory_equal(&r1->score, &r2->score, sizeof r1->score);
+    assert_int_equal(r1->kpis.score_pm, r1->score.pm);
+    assert_true(r1->score.scored);
+    static struct yk_score_line lines[1024];
+    assert_true(yk_registry_count(fx->reg) <= 1024);
+    for (size_t i = 0; i < r1->ndatasets; i++) {
+        const struct yk_dataset_result *d = &r1->datasets[i];
+        assert_memory_equal(&d->score, &r2->datasets[i].score, sizeof d->score);
+        struct yk_score s;
+        size_t nl = 0;
+        struct yk_error err;
+        assert_int_equal(yk_score_dataset(d, fx->reg, NULL, &s, lines, &nl, &err), 0);
+        assert_memory_equal(&s, &d->score, sizeof s);
+        uint64_t earned = 0, possible = 0;
+        for (size_t k = 0; k < nl; k++) {
+            earned += lines[k].earned;
+            possible += (uint64_t)lines[k].weight * YK_SCORE_UNIT;
+            assert_true(lines[k].ratio <= YK_SCORE_UNIT);
+        }
+        assert_int_equal(earned, d->score.earned);
+        assert_int_equal(possible, d->score.possible);
+        assert_int_equal(nl, d->score.members);
+        assert_true(d->score.pm <= 1000);
+    }
+    for (size_t i = 0; i < r1->npublishers; i++)
+        assert_memory_equal(&r1->publishers[i].score, &r2->publishers[i].score,
+                            sizeof r1->publishers[i].score);
+    yk_arena_destroy(a1);
+    yk_arena_destroy(a2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -585,6 +647,7 @@ int main(void)
         cmocka_unit_test(rating_tie_breaks),
         cmocka_unit_test(ukrainian_collation),
         cmocka_unit_test(quarters),
+        cmocka_unit_test(demo_council_deterministic),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -13,6 +14,17 @@
 #include "values.h"
 
 #define LEN(s) (sizeof(s) - 1)
+
+/* An exact-size heap copy without a terminating NUL: the scanners take (s, n) and must not read
+ * past n, which AddressSanitizer then catches. */
+static char *exact(const char *s, size_t *n)
+{
+    *n = strlen(s);
+    char *p = malloc(*n ? *n : 1);
+    assert_non_null(p);
+    memcpy(p, s, *n);
+    return p;
+}
 
 static void null_spellings(void **state)
 {
@@ -235,6 +247,50 @@ static void numbers(void **state)
     }
 }
 
+static void plain_decimals(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        bool ok;
+        char mark;
+        double value;
+    } cases[] = {
+        {"49.0167", true, '.', 49.0167},
+        {"-25,5", true, ',', -25.5},
+        {"48", true, 0, 48},
+        {"\xE2\x88\x92"
+         "1.5",
+         true, '.', -1.5},
+        {"0.000001", true, '.', 1e-6},
+        {"49.", false, 0, 0},
+        {".5", false, 0, 0},
+        {"1 234", false, 0, 0},
+        {"49.0167°", false, 0, 0},
+        {"1234567890123456789", false, 0, 0},
+        {"", false, 0, 0},
+        {"-", false, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n;
+        char *s = exact(cases[i].text, &n);
+        double v = 0;
+        char mark = 'x';
+        bool ok = yk_decimal_parse(s, n, &v, &mark);
+        free(s);
+        if (ok != cases[i].ok)
+            fail_msg("\"%s\": %d", cases[i].text, ok);
+        if (ok &&
+            (mark != cases[i].mark || v - cases[i].value > 1e-12 || cases[i].value - v > 1e-12))
+            fail_msg("\"%s\": %.10g '%c'", cases[i].text, v, mark ? mark : '0');
+    }
+    assert_true(yk_digits_at_least("тел. 067 123 45 67", strlen("тел. 067 123 45 67"), 10));
+    assert_false(
+        yk_digits_at_least("вул. Шевченка, 128, кв. 36", strlen("вул. Шевченка, 128, кв. 36"), 10));
+    assert_true(yk_digits_at_least("1234567890", 10, 10));
+    assert_false(yk_digits_at_least("123456789", 9, 10));
+}
+
 static void phones(void **state)
 {
     (void)state;
@@ -283,11 +339,15 @@ static void mobiles_in_text(void **state)
         {"рахунок 0671234567890", NULL, 0},
         {"ID0671234567", NULL, 0},
         {"6125510100:01:001:0001", NULL, 0},
+        {"ua+11 0671234567", "0671234567", 3}, /* a '+' glued to a word, then a number */
+        {"x(0671234567", NULL, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        size_t at = 0, len = 0, head = 0;
+        size_t at = 0, len = 0, head = 0, n;
         const char *t = cases[i].text;
-        bool got = yk_phone_find_mobile(t, strlen(t), &at, &len, &head);
+        char *copy = exact(t, &n);
+        bool got = yk_phone_find_mobile(copy, n, &at, &len, &head);
+        free(copy);
         if (got != (cases[i].found != NULL))
             fail_msg("\"%s\": found %d", t, got);
         if (got && (len != strlen(cases[i].found) || memcmp(t + at, cases[i].found, len) != 0 ||
@@ -323,7 +383,10 @@ static void emails(void **state)
         {"rada@chortkiv.123", YK_EMAIL_DOMAIN},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        enum yk_email v = yk_email_check(cases[i].text, strlen(cases[i].text));
+        size_t n;
+        char *s = exact(cases[i].text, &n);
+        enum yk_email v = yk_email_check(s, n);
+        free(s);
         if (v != cases[i].verdict)
             fail_msg("\"%s\": %d, expected %d", cases[i].text, v, cases[i].verdict);
     }
@@ -373,7 +436,10 @@ static void urls(void **state)
         {"рішення", YK_URL_HOST},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        enum yk_url v = yk_url_check(cases[i].text, strlen(cases[i].text));
+        size_t n;
+        char *s = exact(cases[i].text, &n);
+        enum yk_url v = yk_url_check(s, n);
+        free(s);
         if (v != cases[i].verdict)
             fail_msg("\"%s\": %d, expected %d", cases[i].text, v, cases[i].verdict);
     }
@@ -493,6 +559,7 @@ int main(void)
         cmocka_unit_test(katottg_codes),
         cmocka_unit_test(dates),
         cmocka_unit_test(numbers),
+        cmocka_unit_test(plain_decimals),
         cmocka_unit_test(phones),
         cmocka_unit_test(mobiles_in_text),
         cmocka_unit_test(emails),
