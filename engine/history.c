@@ -248,18 +248,18 @@ int yk_history_schema(const struct yk_history *h)
 enum stmt { S_RUN, S_PUBLISHER, S_DATASET, S_DIMENSION, S_RULE, S_COUNT };
 
 static const char *const insert_sql[S_COUNT] = {
-    "INSERT INTO run (quarter, as_of, profile, version, catalog_digest, council, recorded_at,"
+    ("INSERT INTO run (quarter, as_of, profile, version, catalog_digest, council, recorded_at,"
     " datasets, compliant, compliant_pm, on_time, on_time_pm, items_applicable, items_covered,"
     " coverage_pm, extra_datasets, scored, score_pm)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "INSERT INTO publisher_result (run_id, position, key, name, scored, score_pm, datasets,"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    ("INSERT INTO publisher_result (run_id, position, key, name, scored, score_pm, datasets,"
     " compliant, missing, overdue, errors, warnings, infos)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "INSERT INTO dataset_result (run_id, position, key, title, publisher, item, published,"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    ("INSERT INTO dataset_result (run_id, position, key, title, publisher, item, published,"
     " scored, score_pm, compliant, overdue, stars, errors, warnings, infos)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "INSERT INTO dimension_score (run_id, scope, position, dimension, pm)"
-    " VALUES (?, ?, ?, ?, ?)",
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    ("INSERT INTO dimension_score (run_id, scope, position, dimension, pm)"
+    " VALUES (?, ?, ?, ?, ?)"),
     "INSERT INTO rule_count (run_id, rule, severity, count) VALUES (?, ?, ?, ?)",
 };
 

@@ -8,6 +8,8 @@
 
 #include <yakist/profile.h>
 
+#include "declarative.h"
+
 struct param_value {
     const char *name; /* the descriptor's name (static) */
     char *value;      /* owned text */
@@ -27,8 +29,11 @@ struct setting {
 
 struct yk_profile {
     char *name;
-    const struct yk_registry *reg; /* borrowed */
-    struct setting *settings;      /* one per registered rule, by registry index */
+    const struct yk_registry *reg; /* borrowed; only for lookups, never when destroying */
+    struct setting *settings;      /* one per rule registered at load, by registry index */
+    size_t nsettings;
+    struct yk_arena *arena;    /* the declared rules ("columns"), their patterns and texts */
+    struct yk_decl_set *decl;  /* NULL when the profile declares none */
 };
 
 void yk_profile_destroy(struct yk_profile *p)
@@ -36,7 +41,7 @@ void yk_profile_destroy(struct yk_profile *p)
     if (!p)
         return;
     if (p->settings) {
-        for (size_t i = 0; i < yk_registry_count(p->reg); i++) {
+        for (size_t i = 0; i < p->nsettings; i++) {
             for (size_t j = 0; j < p->settings[i].nparams; j++)
                 free(p->settings[i].params[j].value);
             free(p->settings[i].params);
@@ -44,6 +49,7 @@ void yk_profile_destroy(struct yk_profile *p)
     }
     free(p->settings);
     free(p->name);
+    yk_arena_destroy(p->arena);
     free(p);
 }
 
@@ -224,6 +230,15 @@ static int apply_rules(struct yk_profile *p, json_t *rules, const char *file, st
     return 0;
 }
 
+/* The "columns" array: declared rules, compiled into the profile's own arena. */
+static int parse_columns(struct yk_profile *p, json_t *columns, const char *file,
+                         struct yk_error *err)
+{
+    if (!(p->arena = yk_arena_create(0)))
+        return yk_error_set(err, YK_ENOMEM, file, 0, 0, "out of memory");
+    return yk_decl_parse(columns, file, p->arena, &p->decl, err);
+}
+
 int yk_profile_parse(const char *text, size_t len, const char *name, const struct yk_registry *reg,
                      struct yk_profile **out, struct yk_error *err)
 {
@@ -240,6 +255,7 @@ int yk_profile_parse(const char *text, size_t len, const char *name, const struc
         goto fail;
     }
     p->reg = reg;
+    p->nsettings = yk_registry_count(reg);
     if (!json_is_object(root)) {
         rc = yk_error_set(err, YK_EINVAL, name, 0, 0, "a profile is a JSON object");
         goto fail;
@@ -268,9 +284,14 @@ int yk_profile_parse(const char *text, size_t len, const char *name, const struc
         } else if (strcmp(k, "rules") == 0) {
             if ((rc = apply_rules(p, v, name, err)) < 0)
                 goto fail;
+        } else if (strcmp(k, "columns") == 0) {
+            if ((rc = parse_columns(p, v, name, err)) < 0)
+                goto fail;
         } else {
             rc = yk_error_set(err, YK_EINVAL, name, 0, 0,
-                              "%s: unknown key (expected name, description, version, rules)", k);
+                              "%s: unknown key (expected name, description, version, rules, "
+                              "columns)",
+                              k);
             goto fail;
         }
     }
@@ -330,7 +351,19 @@ static const struct setting *setting_of(const struct yk_profile *p, const struct
     if (!p)
         return NULL;
     size_t i = yk_registry_index(p->reg, rule);
-    return i == (size_t)-1 ? NULL : &p->settings[i];
+    return i < p->nsettings ? &p->settings[i] : NULL;
+}
+
+const struct yk_family *yk_profile_family(const struct yk_profile *p)
+{
+    return p && p->decl && p->decl->n ? &p->decl->family : NULL;
+}
+
+int yk_profile_register(const struct yk_profile *p, struct yk_registry *reg,
+                        struct yk_error *err)
+{
+    const struct yk_family *fam = yk_profile_family(p);
+    return fam ? yk_registry_add_family(reg, fam, err) : 0;
 }
 
 bool yk_profile_enabled(const struct yk_profile *p, const struct yk_rule *rule)

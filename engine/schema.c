@@ -127,6 +127,23 @@ const struct yk_schema_field *yk_schema_field_find(const struct yk_schema *schem
     return NULL;
 }
 
+const char *yk_schema_field_alias(const struct yk_schema_field *field, const char *name, size_t len,
+                                  bool ignore_case)
+{
+    for (size_t i = 0; i < field->aliases.n; i++) {
+        const char *a = field->aliases.v[i];
+        size_t n = strlen(a);
+        if (n == len && memcmp(a, name, len) == 0)
+            return a;
+    }
+    for (size_t i = 0; ignore_case && i < field->aliases.n; i++) {
+        const char *a = field->aliases.v[i];
+        if (equal_folded(a, strlen(a), name, len))
+            return a;
+    }
+    return NULL;
+}
+
 /* --- the builder ------------------------------------------------------------------------ */
 
 void yk_sb_init(struct yk_sb *b, struct yk_arena *arena, const char *name, struct yk_error *err)
@@ -664,6 +681,8 @@ int yk_sb_finish(struct yk_sb *b, const struct yk_schema **out)
     s->missing_values = b->missing;
     s->warnings = b->warnings;
     s->nwarnings = b->nwarnings;
+    s->foreign_keys = b->fks;
+    s->nforeign_keys = b->nfks;
     *out = s;
     return 0;
 }

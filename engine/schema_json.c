@@ -137,13 +137,18 @@ static int read_required(struct yk_sb *b, json_t *v, const char *path, bool *out
     return yk_sb_fail(b, YK_EINVAL, path, 0, "\"required\" must be true or false");
 }
 
-static int read_role(struct yk_sb *b, struct yk_schema_field *f, json_t *obj)
+/* What yakist adds to a field: its role for the content rules and the other names a header
+ * may give it. */
+static int read_role(struct yk_sb *b, struct yk_schema_field *f, json_t *obj, const char *path)
 {
+    char p[PATH_MAX_LEN];
     json_t *v = json_object_get(obj, "yakist:role");
     if (!v)
         v = json_object_get(obj, "role");
     if (v && json_is_string(v) && !(f->role = yk_arena_strdup(b->arena, json_string_value(v))))
         return nomem(b);
+    if ((v = json_object_get(obj, "yakist:aliases")))
+        return string_list(b, v, join(p, path, "yakist:aliases"), &f->aliases);
     return 0;
 }
 
@@ -262,7 +267,7 @@ static int read_ts_field(struct yk_sb *b, json_t *j, const char *path)
         f->group_char = opt_string(b, j, "groupChar");
     if (rc == 0 && (v = json_object_get(j, "bareNumber")))
         f->bare_number = !json_is_false(v);
-    return rc == 0 ? read_role(b, f, j) : rc;
+    return rc == 0 ? read_role(b, f, j, path) : rc;
 }
 
 static int read_key(struct yk_sb *b, json_t *v, const char *path)
@@ -287,14 +292,67 @@ static int read_key(struct yk_sb *b, json_t *v, const char *path)
     return 0;
 }
 
+/* Names of a foreign key: Frictionless "fields" or CSVW "columnReference", a name or a list. */
+static bool fk_names(struct yk_sb *b, json_t *obj, struct yk_strings *out)
+{
+    json_t *v = json_object_get(obj, "fields");
+    if (!v)
+        v = json_object_get(obj, "columnReference");
+    if (json_is_string(v) || json_is_array(v)) {
+        size_t n = json_is_array(v) ? json_array_size(v) : 1;
+        const char **names = yk_arena_alloc(b->arena, (n ? n : 1) * sizeof *names);
+        if (!names)
+            return false;
+        for (size_t i = 0; i < n; i++) {
+            json_t *item = json_is_array(v) ? json_array_get(v, i) : v;
+            if (!json_is_string(item) ||
+                !(names[i] = yk_arena_strdup(b->arena, json_string_value(item))))
+                return false;
+        }
+        *out = (struct yk_strings){names, n};
+        return n > 0;
+    }
+    return false;
+}
+
+/* Foreign keys are kept for what they document (`yakist rules --standards` shows them); a
+ * check sees one table and does not check them, which is said once in the documentation, not
+ * on every run. A declaration that cannot be read is a defect of the description. */
+static int read_foreign_keys(struct yk_sb *b, json_t *v, const char *path)
+{
+    size_t n = json_is_array(v) ? json_array_size(v) : 0;
+    bool ok = json_is_array(v) && n <= YK_SCHEMA_MAX_FIELDS;
+    struct yk_schema_foreign_key *fks = ok && n ? yk_arena_calloc(b->arena, n, sizeof *fks) : NULL;
+    if (ok && n && !fks)
+        return nomem(b);
+    for (size_t i = 0; ok && i < n; i++) {
+        json_t *fk = json_array_get(v, i), *ref = json_object_get(fk, "reference");
+        json_t *res = json_object_get(ref, "resource");
+        ok = json_is_object(fk) && json_is_object(ref) && fk_names(b, fk, &fks[i].fields) &&
+             fk_names(b, ref, &fks[i].ref_fields) &&
+             (fks[i].resource = yk_arena_strdup(
+                  b->arena, json_is_string(res) ? json_string_value(res) : "")) != NULL;
+    }
+    if (ok) {
+        b->fks = fks;
+        b->nfks = n;
+        return 0;
+    }
+    return yk_sb_warn(b, "foreign-keys", path, 0,
+                      "зовнішні ключі («foreignKeys») записано не за специфікацією: пропущено",
+                      "the foreign keys (\"foreignKeys\") do not follow the specification: "
+                      "ignored") < 0
+               ? nomem(b)
+               : 0;
+}
+
 static int read_unchecked_keys(struct yk_sb *b, json_t *j, const char *path)
 {
     char p[PATH_MAX_LEN];
-    if (json_object_get(j, "foreignKeys") &&
-        yk_sb_warn(b, "foreign-keys", join(p, path, "foreignKeys"), 0,
-                   "зовнішні ключі («foreignKeys») yakist не перевіряє",
-                   "yakist does not check foreign keys (\"foreignKeys\")") < 0)
-        return nomem(b);
+    json_t *v;
+    if ((v = json_object_get(j, "foreignKeys")) &&
+        read_foreign_keys(b, v, join(p, path, "foreignKeys")) < 0)
+        return b->err ? (int)b->err->code : YK_ENOMEM;
     if (json_object_get(j, "uniqueKeys") &&
         yk_sb_warn(b, "unique-keys", join(p, path, "uniqueKeys"), 0,
                    "складені унікальні ключі («uniqueKeys») yakist не перевіряє",
@@ -458,7 +516,7 @@ static int read_csvw_column(struct yk_sb *b, json_t *c, const char *path)
     if (rc == 0 && (v = json_object_get(c, "null")) &&
         (rc = strings(b, v, join(p, path, "null"), true, &mv)) == 0)
         yk_sb_field_missing(b, f, mv);
-    return rc == 0 ? read_role(b, f, c) : rc;
+    return rc == 0 ? read_role(b, f, c, path) : rc;
 }
 
 static int read_columns(struct yk_sb *b, json_t *cols, const char *path)

@@ -29,6 +29,8 @@ struct yk_sb {
     bool has_missing;
     bool *has_field_missing; /* per field: its own missing values were declared */
     bool *has_field_bools;   /* per field: trueValues or falseValues were declared */
+    struct yk_schema_foreign_key *fks; /* as declared, in the arena */
+    size_t nfks;
 };
 
 void yk_sb_init(struct yk_sb *b, struct yk_arena *arena, const char *name, struct yk_error *err);

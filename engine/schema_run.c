@@ -56,6 +56,14 @@ static bool label_is(const struct yk_schema_run *sr, const struct yk_cell *label
     return yk_schema_field_find(&one, label->data, label->len, sr->ignore_case) != NULL;
 }
 
+const char *yk_schema_run_alias(const struct yk_schema_run *sr, const struct yk_cell *label,
+                                const struct yk_schema_field *f)
+{
+    if (f->aliases.n == 0 || label_is(sr, label, f))
+        return NULL;
+    return yk_schema_field_alias(f, label->data, label->len, sr->ignore_case);
+}
+
 int yk_schema_run_bind(struct yk_schema_run *sr, const struct yk_row *header)
 {
     const struct yk_schema *s = sr->use.schema;
@@ -70,19 +78,25 @@ int yk_schema_run_bind(struct yk_schema_run *sr, const struct yk_row *header)
         sr->field_col[f] = YK_NO_COLUMN;
     sr->ncols = ncols;
     bool by_position = !header || sr->mode == YK_FIELDS_MATCH_EXACT;
-    for (size_t c = 0; c < ncols; c++) {
-        const struct yk_schema_field *f = NULL;
-        if (by_position) {
-            f = c < s->nfields ? &s->fields[c] : NULL;
-        } else {
-            for (size_t k = 0; k < s->nfields && !f; k++)
-                if (label_is(sr, &header->cells[c], &s->fields[k]) &&
-                    sr->field_col[k] == YK_NO_COLUMN)
-                    f = &s->fields[k];
+    for (size_t c = 0; c < ncols && by_position; c++) {
+        if (c < s->nfields) {
+            sr->col_field[c] = &s->fields[c];
+            sr->field_col[c] = c;
         }
-        if (f) {
-            sr->col_field[c] = f;
-            sr->field_col[f->index] = c;
+    }
+    /* By name: names first, then the aliases of the fields no name claimed, so a label that
+     * is one field's name and another's alias goes to the field it names. */
+    for (int pass = 0; pass < 2 && !by_position; pass++) {
+        for (size_t c = 0; c < ncols; c++) {
+            for (size_t k = 0; k < s->nfields && !sr->col_field[c]; k++) {
+                const struct yk_cell *label = &header->cells[c];
+                bool is = pass == 0 ? label_is(sr, label, &s->fields[k])
+                                    : yk_schema_run_alias(sr, label, &s->fields[k]) != NULL;
+                if (is && sr->field_col[k] == YK_NO_COLUMN) {
+                    sr->col_field[c] = &s->fields[k];
+                    sr->field_col[k] = c;
+                }
+            }
         }
     }
     sr->bound = true;

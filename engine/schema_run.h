@@ -44,6 +44,10 @@ struct yk_schema_run *yk_ctx_schema_run(struct yk_rule_ctx *ctx);
  * Returns 0 or YK_ENOMEM. */
 int yk_schema_run_bind(struct yk_schema_run *sr, const struct yk_row *header);
 
+/* The alias of f that the label is, when the label is not f's name; else NULL. */
+const char *yk_schema_run_alias(const struct yk_schema_run *sr, const struct yk_cell *label,
+                                const struct yk_schema_field *f);
+
 /* Record in the result which structure file was used. */
 void yk_schema_run_result(const struct yk_schema_run *sr, struct yk_file_result *res);
 

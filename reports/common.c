@@ -50,11 +50,16 @@ const char *yk_rep_rule_doc(const struct yk_rule *rule)
     static const struct {
         const char *family, *doc;
     } docs[] = {
-        {"file", "docs/rules.md"},       {"format", "docs/rules.md"},
-        {"csv", "docs/rules.md"},        {"json", "docs/formats.md"},
-        {"xml", "docs/xml.md"},          {"schema", "docs/schemas.md"},
-        {"content", "docs/content-rules.md"}, {"coverage", "docs/audit-rules.md"},
-        {"meta", "docs/audit-rules.md"}, {"time", "docs/audit-rules.md"},
+        {"file", "docs/rules.md"},
+        {"format", "docs/rules.md"},
+        {"csv", "docs/rules.md"},
+        {"json", "docs/formats.md"},
+        {"xml", "docs/xml.md"},
+        {"schema", "docs/schemas.md"},
+        {"content", "docs/content-rules.md"},
+        {"coverage", "docs/audit-rules.md"},
+        {"meta", "docs/audit-rules.md"},
+        {"time", "docs/audit-rules.md"},
         {"open", "docs/audit-rules.md"},
     };
     const char *dot = strchr(rule->id, '.');
@@ -102,8 +107,8 @@ int yk_rep_walk_audit(const struct yk_audit_result *a, yk_rep_site_fn fn, void *
     for (size_t i = 0; i < a->ndatasets; i++) {
         const struct yk_dataset_result *dr = &a->datasets[i];
         site = (struct yk_rep_site){.dataset = dr};
-        if (dr->ncounts && (rc = fn(ctx, &site, dr->findings, dr->nfindings, dr->counts,
-                                    dr->ncounts)) != 0)
+        if (dr->ncounts &&
+            (rc = fn(ctx, &site, dr->findings, dr->nfindings, dr->counts, dr->ncounts)) != 0)
             return rc;
         for (size_t j = 0; j < dr->dataset->nresources; j++) {
             const struct yk_file_result *f = dr->resources[j];
@@ -118,8 +123,7 @@ int yk_rep_walk_audit(const struct yk_audit_result *a, yk_rep_site_fn fn, void *
 }
 
 void yk_rep_where(const struct yk_audit_result *a, const struct yk_rep_site *site,
-                  const struct yk_finding *f, const char **path, uint64_t *line,
-                  uint64_t *column)
+                  const struct yk_finding *f, const char **path, uint64_t *line, uint64_t *column)
 {
     *line = f ? f->loc.line : 0;
     *column = f ? f->loc.column : 0;

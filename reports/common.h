@@ -60,8 +60,7 @@ int yk_rep_walk_audit(const struct yk_audit_result *a, yk_rep_site_fn fn, void *
  * line and column; for a dataset, the catalog file and the line of its record; for the
  * catalog, the council file or else the catalog's folder. line and column 0: not known. */
 void yk_rep_where(const struct yk_audit_result *a, const struct yk_rep_site *site,
-                  const struct yk_finding *f, const char **path, uint64_t *line,
-                  uint64_t *column);
+                  const struct yk_finding *f, const char **path, uint64_t *line, uint64_t *column);
 
 /* What a fingerprint names as the subject of a finding: the file's path, "dataset:ID", or
  * "catalog". Written into buf (size bytes); returns buf. */
@@ -123,8 +122,8 @@ struct yk_rep_occurrences {
 };
 
 /* The occurrence number (1, 2 ...) of this base; 0 when out of memory. */
-unsigned yk_rep_occurrence(struct yk_rep_occurrences *o, const char *rule_id,
-                           const char *subject, uint32_t field, const char *message);
+unsigned yk_rep_occurrence(struct yk_rep_occurrences *o, const char *rule_id, const char *subject,
+                           uint32_t field, const char *message);
 void yk_rep_occurrences_fini(struct yk_rep_occurrences *o);
 
 /* SHA-256 of n bytes into digest (fingerprint.c). */

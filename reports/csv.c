@@ -131,8 +131,8 @@ static void put_rating_line(FILE *out, const char *quarter, const char *previous
     fprintf(out, ",%d,", e->scored);
     if (e->scored)
         fprintf(out, "%u", e->score_pm);
-    fprintf(out, ",%zu,%zu,%u,%zu,%zu,%s,", e->datasets, e->compliant, e->compliant_pm,
-            e->missing, e->overdue, previous && e->has_previous ? previous : "");
+    fprintf(out, ",%zu,%zu,%u,%zu,%zu,%s,", e->datasets, e->compliant, e->compliant_pm, e->missing,
+            e->overdue, previous && e->has_previous ? previous : "");
     if (e->has_previous)
         fprintf(out, "%u,%d", e->previous_pm, e->delta_pm);
     else

@@ -62,8 +62,9 @@ static void put_summary(const struct yk_report *rep, const char *path,
             yk_rep_plural(lang, t[YK_SEV_WARNING], en ? warns_en : warn), t[YK_SEV_INFO],
             yk_rep_plural(lang, t[YK_SEV_INFO], en ? infos_en : infos));
     if (left)
-        fprintf(rep->out, en ? "; %" PRIu64 " more not annotated (--max-findings)"
-                             : "; ще %" PRIu64 " без анотацій (--max-findings)",
+        fprintf(rep->out,
+                en ? "; %" PRIu64 " more not annotated (--max-findings)"
+                   : "; ще %" PRIu64 " без анотацій (--max-findings)",
                 left);
     fputc('\n', rep->out);
 }
@@ -75,8 +76,8 @@ static int github_file(struct yk_report *rep, const struct yk_file_result *r)
         fputs("::error file=", rep->out);
         yk_esc_github_prop(rep->out, path);
         fputs(",title=yakist::", rep->out);
-        yk_esc_github_data(rep->out, r->error.message[0] ? r->error.message
-                                                         : yk_err_name(r->error.code));
+        yk_esc_github_data(rep->out,
+                           r->error.message[0] ? r->error.message : yk_err_name(r->error.code));
         fputc('\n', rep->out);
         return ferror(rep->out) ? YK_EIO : 0;
     }

@@ -91,8 +91,7 @@ static const struct html_words uk = {
     .escapes = "поза каталогом",
     .absent = "файлу немає",
     .invalid = "недійсна адреса",
-    .dimension_names = {"покриття", "метадані", "вчасність", "відкритість", "структура",
-                        "зміст"},
+    .dimension_names = {"покриття", "метадані", "вчасність", "відкритість", "структура", "зміст"},
     .how = {"не зіставлено", "поле каталогу", "council.json", "за назвою"},
     .sev = {"вимкнено", "зауваження", "попередження", "помилка"},
     .decimal = ',',
@@ -182,8 +181,7 @@ static const struct html_words en = {
     .escapes = "outside the catalog",
     .absent = "file missing",
     .invalid = "invalid address",
-    .dimension_names = {"coverage", "metadata", "timeliness", "openness", "structure",
-                        "content"},
+    .dimension_names = {"coverage", "metadata", "timeliness", "openness", "structure", "content"},
     .how = {"no match", "catalog field", "council.json", "by title"},
     .sev = {"off", "info", "warning", "error"},
     .decimal = '.',
@@ -212,8 +210,7 @@ static const char *const css[] = {
     "padding:18px 22px;margin:0 0 18px}\n"
     "h2{margin:0 0 12px;font-size:19px}\n"
     "h3{margin:14px 0 6px;font-size:16px}\n"
-    ".note{color:var(--muted);font-size:13px;margin:4px 0 10px}\n"
-    ,
+    ".note{color:var(--muted);font-size:13px;margin:4px 0 10px}\n",
     ".tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:12px}\n"
     ".tile{border:1px solid var(--line);border-radius:9px;padding:12px 14px;"
     "border-top:4px solid var(--muted);break-inside:avoid}\n"
@@ -234,8 +231,7 @@ static const char *const css[] = {
     ".legend{display:flex;flex-wrap:wrap;gap:14px;font-size:13px;margin:6px 0 0;padding:0;"
     "list-style:none}\n"
     ".legend i{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:5px;"
-    "vertical-align:-1px}\n"
-    ,
+    "vertical-align:-1px}\n",
     "table{border-collapse:collapse;width:100%;font-size:14px}\n"
     "th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;"
     "vertical-align:top}\n"
@@ -267,8 +263,7 @@ static const char *const css[] = {
     ".ruleref{border-top:1px solid var(--line);padding:8px 0}\n"
     ".ruleref h3{margin:4px 0}.ruleref p{margin:4px 0}\n"
     ".ruleref:target{background:#fff8dc}\n"
-    "footer{color:var(--muted);font-size:12px;text-align:center;padding:0 0 24px}\n"
-    ,
+    "footer{color:var(--muted);font-size:12px;text-align:center;padding:0 0 24px}\n",
     "@media print{body{background:#fff;font-size:11pt}header{background:none;color:var(--ink);"
     "padding:0 0 8px;border-bottom:2px solid var(--ink)}nav{display:none}main{max-width:none;"
     "padding:0}section{border:none;padding:6px 0;break-inside:avoid-page}section.long"
@@ -361,14 +356,14 @@ static void put_header(const struct html_page *pg)
 /* --- KPI tiles ------------------------------------------------------------------------------- */
 
 struct tile {
-    const char *key;   /* data-kpi */
-    const char *plan;  /* "6.2", or NULL */
+    const char *key;  /* data-kpi */
+    const char *plan; /* "6.2", or NULL */
     const char *label;
-    unsigned value;    /* per mille, or a count when count is set */
+    unsigned value; /* per mille, or a count when count is set */
     bool count;
-    bool points;       /* a score 0-100 rather than a share: no "%" */
-    int target;        /* per mille or count; -1: none */
-    int previous;      /* the same in the quarter before, -1: not known */
+    bool points;  /* a score 0-100 rather than a share: no "%" */
+    int target;   /* per mille or count; -1: none */
+    int previous; /* the same in the quarter before, -1: not known */
     const char *detail;
 };
 
@@ -381,8 +376,10 @@ static void put_progress(const struct html_page *pg, const struct tile *t)
             "<svg viewBox=\"0 0 1000 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\">"
             "<rect width=\"1000\" height=\"8\" rx=\"4\" fill=\"#e6e9ef\"/>"
             "<rect width=\"%u\" height=\"8\" rx=\"4\" fill=\"%s\"/>",
-            v * 1000 / full, t->target < 0 ? "#1f5fae" : (int)t->value >= t->target ? "#1e8a4c"
-                                                                                : "#c23b31");
+            v * 1000 / full,
+            t->target < 0                ? "#1f5fae"
+            : (int)t->value >= t->target ? "#1e8a4c"
+                                         : "#c23b31");
     if (t->target >= 0)
         fprintf(pg->out, "<rect x=\"%u\" width=\"6\" height=\"8\" fill=\"#1d2430\"/>",
                 (unsigned)t->target * 1000 / full > 994 ? 994 : (unsigned)t->target * 1000 / full);
@@ -396,8 +393,13 @@ static void put_delta(const struct html_page *pg, const struct tile *t)
         return;
     int d = (int)t->value - t->previous;
     unsigned ad = (unsigned)(d < 0 ? -d : d);
-    fprintf(pg->out, "<div class=\"delta\"><span class=\"%s\">%s", d > 0 ? "up" : d < 0 ? "down" : "",
-            d > 0 ? "▲ +" : d < 0 ? "▼ −" : "= ");
+    fprintf(pg->out, "<div class=\"delta\"><span class=\"%s\">%s",
+            d > 0   ? "up"
+            : d < 0 ? "down"
+                    : "",
+            d > 0   ? "▲ +"
+            : d < 0 ? "▼ −"
+                    : "= ");
     if (t->count)
         fprintf(pg->out, "%u", ad);
     else
@@ -428,8 +430,8 @@ static void put_tile(const struct html_page *pg, const struct tile *t)
     if (t->target < 0)
         fprintf(pg->out, "<span class=\"badge\">%s</span>", w->no_target);
     else if (t->count)
-        fprintf(pg->out, "<span class=\"badge %s\">%s ≥ %d · %s</span>", cls, w->target,
-                t->target, met ? w->met : w->not_met);
+        fprintf(pg->out, "<span class=\"badge %s\">%s ≥ %d · %s</span>", cls, w->target, t->target,
+                met ? w->met : w->not_met);
     else if (t->target % 10 == 0)
         fprintf(pg->out, "<span class=\"badge %s\">%s %s%d %% · %s</span>", cls, w->target,
                 t->target < 1000 ? "≥ " : "", t->target / 10, met ? w->met : w->not_met);
@@ -448,12 +450,13 @@ static void put_kpis(const struct html_page *pg)
     char d1[96], d2[96], d3[96], d4[96], d5[96];
     snprintf(d1, sizeof d1, "%zu %s %zu %s", k->items_covered, w->of, k->items_applicable,
              w->items);
-    snprintf(d2, sizeof d2, "%s", pg->lang == YK_LANG_EN ? "published, matching no item"
-                                                           : "оприлюднені, поза пунктами");
+    snprintf(d2, sizeof d2, "%s",
+             pg->lang == YK_LANG_EN ? "published, matching no item" : "оприлюднені, поза пунктами");
     snprintf(d3, sizeof d3, "%zu %s %zu", k->compliant, w->of, k->datasets);
     snprintf(d4, sizeof d4, "%zu %s %zu", k->on_time, w->of, k->datasets);
-    snprintf(d5, sizeof d5, "%s", pg->lang == YK_LANG_EN ? "0–100, mean over datasets and missing items"
-                                                         : "0–100, середнє наборів і відсутніх пунктів");
+    snprintf(d5, sizeof d5, "%s",
+             pg->lang == YK_LANG_EN ? "0–100, mean over datasets and missing items"
+                                    : "0–100, середнє наборів і відсутніх пунктів");
     const struct tile tiles[] = {
         {"coverage", "6.2", w->coverage, k->coverage_pm, false, false, 1000,
          p ? (int)p->coverage_pm : -1, d1},
@@ -461,8 +464,8 @@ static void put_kpis(const struct html_page *pg)
          p ? (int)p->extra_datasets : -1, d2},
         {"compliance", "7.2", w->compliant, k->compliant_pm, false, false, 850,
          p ? (int)p->compliant_pm : -1, d3},
-        {"on-time", NULL, w->on_time, k->on_time_pm, false, false, -1,
-         p ? (int)p->on_time_pm : -1, d4},
+        {"on-time", NULL, w->on_time, k->on_time_pm, false, false, -1, p ? (int)p->on_time_pm : -1,
+         d4},
         {"score", NULL, w->score, pg->a->score.pm, false, true, -1,
          p && p->scored ? (int)p->score_pm : -1, d5},
     };
@@ -484,8 +487,14 @@ static void put_change(const struct html_page *pg, const struct yk_rating_entry 
         return;
     }
     int d = e->delta_pm;
-    fprintf(pg->out, "<span class=\"%s\">%s%s</span></td>", d > 0 ? "up" : d < 0 ? "down" : "",
-            d > 0 ? "▲ +" : d < 0 ? "▼ −" : "= ", html_pm(pg, buf, (unsigned)(d < 0 ? -d : d)));
+    fprintf(pg->out, "<span class=\"%s\">%s%s</span></td>",
+            d > 0   ? "up"
+            : d < 0 ? "down"
+                    : "",
+            d > 0   ? "▲ +"
+            : d < 0 ? "▼ −"
+                    : "= ",
+            html_pm(pg, buf, (unsigned)(d < 0 ? -d : d)));
 }
 
 static void put_rating(const struct html_page *pg)
@@ -508,8 +517,9 @@ static void put_rating(const struct html_page *pg)
         fprintf(pg->out, "<tr data-publisher-rank=\"%u\"><td class=\"n\">%u</td><td>", e->rank,
                 e->rank);
         html_text(pg, e->name);
-        fprintf(pg->out, "</td><td class=\"n\">%s</td><td class=\"n\">%zu %s %zu (%s %%)</td>"
-                         "<td class=\"n\">%zu</td><td class=\"n\">%zu</td>",
+        fprintf(pg->out,
+                "</td><td class=\"n\">%s</td><td class=\"n\">%zu %s %zu (%s %%)</td>"
+                "<td class=\"n\">%zu</td><td class=\"n\">%zu</td>",
                 e->scored ? html_pm(pg, buf, e->score_pm) : w->not_scored, e->compliant, w->of,
                 e->datasets, html_pm(pg, cbuf, e->compliant_pm), e->missing, e->overdue);
         if (changes)
@@ -533,10 +543,11 @@ static void put_missing(const struct html_page *pg)
     if (!n) {
         fprintf(pg->out, "<p>%s</p>\n", w->none_missing);
     } else {
-        fprintf(pg->out, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n"
-                         "<tbody>\n",
-                pg->lang == YK_LANG_EN ? "Item" : "Пункт", pg->lang == YK_LANG_EN ? "Title" : "Назва",
-                w->responsible);
+        fprintf(pg->out,
+                "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n"
+                "<tbody>\n",
+                pg->lang == YK_LANG_EN ? "Item" : "Пункт",
+                pg->lang == YK_LANG_EN ? "Title" : "Назва", w->responsible);
         for (size_t i = 0; i < a->nitems; i++) {
             const struct yk_item_status *st = &a->items[i];
             if (st->state != YK_ITEM_MISSING)
@@ -556,7 +567,8 @@ static void put_missing(const struct html_page *pg)
         for (size_t i = 0; i < a->nfindings; i++) {
             const struct yk_finding *f = &a->findings[i];
             const char *id = f->rule ? f->rule->id : "";
-            fprintf(pg->out, "<li><span class=\"sev sev-%s\">%s</span> <a class=\"rule\" href=\"#rule-",
+            fprintf(pg->out,
+                    "<li><span class=\"sev sev-%s\">%s</span> <a class=\"rule\" href=\"#rule-",
                     yk_severity_name(f->severity), w->sev[f->severity <= 3 ? f->severity : 3]);
             html_text(pg, id);
             fputs("\">", pg->out);
@@ -579,10 +591,10 @@ static void put_rule(const struct html_page *pg, const struct yk_rule *r, enum y
     html_text(pg, r->id);
     fputs("</code> ", pg->out);
     html_text(pg, yk_rep_rule_title(r, pg->lang));
-    fprintf(pg->out, "</h3>\n<p class=\"note\"><span class=\"sev sev-%s\">%s</span> %s: %s · %s: %u",
-            yk_severity_name(sev), w->sev[sev <= 3 ? sev : 3], w->dimension,
-            w->dimension_names[r->dimension < YK_DIM_COUNT ? r->dimension : 0], w->weight,
-            r->weight);
+    fprintf(
+        pg->out, "</h3>\n<p class=\"note\"><span class=\"sev sev-%s\">%s</span> %s: %s · %s: %u",
+        yk_severity_name(sev), w->sev[sev <= 3 ? sev : 3], w->dimension,
+        w->dimension_names[r->dimension < YK_DIM_COUNT ? r->dimension : 0], w->weight, r->weight);
     if (r->compliance)
         fprintf(pg->out, " · %s", w->compliance_rule);
     fputs(" · ", pg->out);
@@ -600,7 +612,8 @@ static void put_rules(const struct html_page *pg)
 {
     const struct html_words *w = pg->w;
     const struct yk_audit_result *a = pg->a;
-    fprintf(pg->out, "<section id=\"rules\" class=\"long\">\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n",
+    fprintf(pg->out,
+            "<section id=\"rules\" class=\"long\">\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n",
             w->rules, w->rules_note);
     for (size_t i = 0; i < a->ncounts; i++)
         if (a->counts[i].rule && a->counts[i].count)

@@ -10,17 +10,17 @@
 #include "common.h"
 
 struct html_words {
-    const char *lang, *title, *as_of, *quarter, *catalog, *datasets[3], *publishers[3],
-        *nav_kpis, *nav_publishers, *nav_trends, *nav_heatmap, *nav_details, *nav_missing,
-        *nav_rules, *kpis, *coverage, *beyond, *compliant, *on_time, *score, *target, *met,
-        *not_met, *no_target, *of, *items, *since, *bars, *bars_note, *trends, *no_history,
-        *one_run, *heatmap, *heatmap_note, *family, *publisher, *rating, *rank, *comply,
-        *missing, *overdue, *change, *new_entry, *details, *dataset, *item, *beyond_item,
-        *stars, *findings, *resources, *not_checked, *unreadable, *source, *match, *dims,
-        *more, *missing_items, *none_missing, *responsible, *catalog_findings, *rules,
-        *rules_note, *severity, *dimension, *weight, *compliance_rule, *rationale, *rule_source,
-        *footer, *yes, *no, *not_scored, *no_publisher, *no_findings, *local, *remote,
-        *escapes, *absent, *invalid, *dimension_names[YK_DIM_COUNT], *how[4], *sev[4];
+    const char *lang, *title, *as_of, *quarter, *catalog, *datasets[3], *publishers[3], *nav_kpis,
+        *nav_publishers, *nav_trends, *nav_heatmap, *nav_details, *nav_missing, *nav_rules, *kpis,
+        *coverage, *beyond, *compliant, *on_time, *score, *target, *met, *not_met, *no_target, *of,
+        *items, *since, *bars, *bars_note, *trends, *no_history, *one_run, *heatmap, *heatmap_note,
+        *family, *publisher, *rating, *rank, *comply, *missing, *overdue, *change, *new_entry,
+        *details, *dataset, *item, *beyond_item, *stars, *findings, *resources, *not_checked,
+        *unreadable, *source, *match, *dims, *more, *missing_items, *none_missing, *responsible,
+        *catalog_findings, *rules, *rules_note, *severity, *dimension, *weight, *compliance_rule,
+        *rationale, *rule_source, *footer, *yes, *no, *not_scored, *no_publisher, *no_findings,
+        *local, *remote, *escapes, *absent, *invalid, *dimension_names[YK_DIM_COUNT], *how[4],
+        *sev[4];
     char decimal;
 };
 

@@ -8,7 +8,7 @@
 
 #include "html.h"
 
-#define NAME_CUT 42       /* code points of a name in a chart */
+#define NAME_CUT 42        /* code points of a name in a chart */
 #define FINDINGS_SHOWN 100 /* findings listed per dataset */
 
 /* --- the bar chart --------------------------------------------------------------------------- */
@@ -47,16 +47,20 @@ static void put_bar(const struct html_page *pg, const struct yk_rating_entry *e,
     fputs("<title>", pg->out);
     html_text(pg, e->name);
     fprintf(pg->out, ": %s</title>", e->scored ? html_pm(pg, buf, e->score_pm) : pg->w->not_scored);
-    fprintf(pg->out, "<text x=\"%d\" y=\"%u\" text-anchor=\"end\" font-size=\"13\" fill=\"#1d2430\">",
+    fprintf(pg->out,
+            "<text x=\"%d\" y=\"%u\" text-anchor=\"end\" font-size=\"13\" fill=\"#1d2430\">",
             BAR_LABEL, y + 19);
     html_text(pg, html_cut(cut, e->name, NAME_CUT));
     fputs("</text>", pg->out);
     if (e->scored) {
         unsigned wd = e->score_pm * BAR_W / 1000;
-        fprintf(pg->out, "<rect x=\"%d\" y=\"%u\" width=\"%u\" height=\"20\" rx=\"3\" fill=\"%s\"/>",
-                BAR_X, y + 5, wd ? wd : 1, score_colour(e->score_pm));
-        fprintf(pg->out, "<text x=\"%u\" y=\"%u\" font-size=\"13\" font-weight=\"600\" "
-                         "fill=\"#1d2430\">%s</text>",
+        fprintf(pg->out,
+                "<rect x=\"%d\" y=\"%u\" width=\"%u\" height=\"20\" rx=\"3\" fill=\"%s\"/>", BAR_X,
+                y + 5, wd ? wd : 1, score_colour(e->score_pm));
+        fprintf(pg->out,
+                "<text x=\"%u\" y=\"%u\" font-size=\"13\" font-weight=\"600\" "
+                "fill=\"#1d2430\" stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">%s"
+                "</text>",
                 BAR_X + wd + 6, y + 19, html_pm(pg, buf, e->score_pm));
     } else {
         fprintf(pg->out, "<text x=\"%d\" y=\"%u\" font-size=\"13\" fill=\"#5b6678\">%s</text>",
@@ -70,25 +74,30 @@ void html_bars(const struct html_page *pg)
     size_t n = pg->nrating;
     unsigned h = BAR_TOP + (unsigned)n * BAR_ROW + 26, bottom = BAR_TOP + (unsigned)n * BAR_ROW;
     unsigned line = BAR_X + 850 * BAR_W / 1000;
-    fprintf(pg->out, "<svg class=\"chart\" viewBox=\"0 0 1000 %u\" role=\"img\" aria-label=\"%s\">\n",
-            h, pg->w->bars);
+    fprintf(pg->out,
+            "<svg class=\"chart\" viewBox=\"0 0 1000 %u\" role=\"img\" aria-label=\"%s\">\n", h,
+            pg->w->bars);
     for (unsigned t = 0; t <= 100; t += 25) {
         unsigned x = BAR_X + t * BAR_W / 100;
-        fprintf(pg->out, "<line x1=\"%u\" y1=\"%d\" x2=\"%u\" y2=\"%u\" stroke=\"#e6e9ef\"/>"
-                         "<text x=\"%u\" y=\"%u\" text-anchor=\"middle\" font-size=\"11\" "
-                         "fill=\"#5b6678\">%u</text>\n",
+        fprintf(pg->out,
+                "<line x1=\"%u\" y1=\"%d\" x2=\"%u\" y2=\"%u\" stroke=\"#e6e9ef\"/>"
+                "<text x=\"%u\" y=\"%u\" text-anchor=\"middle\" font-size=\"11\" "
+                "fill=\"#5b6678\">%u</text>\n",
                 x, BAR_TOP, x, bottom, x, bottom + 16, t);
     }
+    /* The target line under the bars, so the scores written beside them stay readable. */
+    fprintf(pg->out,
+            "<line x1=\"%u\" y1=\"%d\" x2=\"%u\" y2=\"%u\" stroke=\"#c23b31\" "
+            "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+            "<text x=\"%u\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" "
+            "font-weight=\"600\" fill=\"#c23b31\">85 %%</text>\n",
+            line, BAR_TOP - 6, line, bottom, line, BAR_TOP - 10);
     for (size_t i = 0; i < n; i++)
         put_bar(pg, &pg->rating[i], i);
-    fprintf(pg->out, "<line x1=\"%u\" y1=\"%d\" x2=\"%u\" y2=\"%u\" stroke=\"#c23b31\" "
-                     "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
-                     "<text x=\"%u\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" "
-                     "font-weight=\"600\" fill=\"#c23b31\">85 %%</text>\n</svg>\n",
-            line, BAR_TOP - 6, line, bottom, line, BAR_TOP - 10);
+    fputs("</svg>\n", pg->out);
 }
 
-/* --- trends ------------------------------------------------------------------------------------ */
+/* --- trends ----------------------------------------------------------------------------------- */
 
 #define TR_X0 70
 #define TR_X1 900
@@ -138,17 +147,21 @@ static unsigned tr_y(unsigned pm)
 static void put_grid(const struct html_page *pg)
 {
     for (unsigned t = 0; t <= 100; t += 25)
-        fprintf(pg->out, "<line x1=\"%d\" y1=\"%u\" x2=\"%d\" y2=\"%u\" stroke=\"#e6e9ef\"/>"
-                         "<text x=\"%d\" y=\"%u\" text-anchor=\"end\" font-size=\"11\" "
-                         "fill=\"#5b6678\">%u %%</text>\n",
-                TR_X0 - 20, tr_y(t * 10), TR_X1 + 20, tr_y(t * 10), TR_X0 - 26, tr_y(t * 10) + 4, t);
-    fprintf(pg->out, "<line x1=\"%d\" y1=\"%u\" x2=\"%d\" y2=\"%u\" stroke=\"#c23b31\" "
-                     "stroke-dasharray=\"6 4\"/><text x=\"%d\" y=\"%u\" font-size=\"11\" "
-                     "fill=\"#c23b31\">85 %%</text>\n",
+        fprintf(pg->out,
+                "<line x1=\"%d\" y1=\"%u\" x2=\"%d\" y2=\"%u\" stroke=\"#e6e9ef\"/>"
+                "<text x=\"%d\" y=\"%u\" text-anchor=\"end\" font-size=\"11\" "
+                "fill=\"#5b6678\">%u %%</text>\n",
+                TR_X0 - 20, tr_y(t * 10), TR_X1 + 20, tr_y(t * 10), TR_X0 - 26, tr_y(t * 10) + 4,
+                t);
+    fprintf(pg->out,
+            "<line x1=\"%d\" y1=\"%u\" x2=\"%d\" y2=\"%u\" stroke=\"#c23b31\" "
+            "stroke-dasharray=\"6 4\"/><text x=\"%d\" y=\"%u\" font-size=\"11\" "
+            "fill=\"#c23b31\">85 %%</text>\n",
             TR_X0 - 20, tr_y(850), TR_X1 + 20, tr_y(850), TR_X0 - 16, tr_y(850) - 5);
     for (size_t i = 0; i < pg->nruns; i++)
-        fprintf(pg->out, "<text x=\"%u\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" "
-                         "fill=\"#1d2430\">%s</text>\n",
+        fprintf(pg->out,
+                "<text x=\"%u\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" "
+                "fill=\"#1d2430\">%s</text>\n",
                 tr_x(i, pg->nruns), TR_Y1 + 22, pg->runs[i].quarter ? pg->runs[i].quarter : "");
 }
 
@@ -167,8 +180,9 @@ static void put_series(const struct html_page *pg, const struct series *s)
     }
     for (size_t i = 0; i < pg->nruns; i++) {
         unsigned v = s->value(&pg->runs[i]);
-        fprintf(pg->out, "<circle cx=\"%u\" cy=\"%u\" r=\"4.5\" fill=\"%s\"><title>%s, %s: %s %%"
-                         "</title></circle>",
+        fprintf(pg->out,
+                "<circle cx=\"%u\" cy=\"%u\" r=\"4.5\" fill=\"%s\"><title>%s, %s: %s %%"
+                "</title></circle>",
                 tr_x(i, pg->nruns), tr_y(v), s->colour, label,
                 pg->runs[i].quarter ? pg->runs[i].quarter : "", html_pm(pg, buf, v));
     }
@@ -196,8 +210,9 @@ static void put_last_labels(const struct html_page *pg, size_t nseries)
         if (y[order[i]] < y[order[i - 1]] + 14)
             y[order[i]] = y[order[i - 1]] + 14;
     for (size_t i = 0; i < nseries; i++)
-        fprintf(pg->out, "<text x=\"%u\" y=\"%u\" font-size=\"12\" font-weight=\"600\" "
-                         "fill=\"%s\">%s</text>\n",
+        fprintf(pg->out,
+                "<text x=\"%u\" y=\"%u\" font-size=\"12\" font-weight=\"600\" "
+                "fill=\"%s\">%s</text>\n",
                 tr_x(pg->nruns - 1, pg->nruns) + 10, y[i], series[i].colour,
                 html_pm(pg, buf, series[i].value(last)));
 }
@@ -206,8 +221,8 @@ static void put_trend_table(const struct html_page *pg, size_t nseries)
 {
     char buf[24];
     fprintf(pg->out, "<table class=\"trend\">\n<thead><tr><th>%s</th><th>%s</th>",
-            pg->lang == YK_LANG_EN ? "Quarter" : "Квартал", pg->lang == YK_LANG_EN ? "As of"
-                                                                              : "Станом на");
+            pg->lang == YK_LANG_EN ? "Quarter" : "Квартал",
+            pg->lang == YK_LANG_EN ? "As of" : "Станом на");
     for (size_t i = 0; i < nseries; i++)
         fprintf(pg->out, "<th class=\"n\">%s</th>",
                 pg->lang == YK_LANG_EN ? series[i].label_en : series[i].label_uk);
@@ -239,8 +254,9 @@ void html_trends(const struct html_page *pg)
             nseries = NSERIES - 1; /* the score series is last: left out when not known */
     if (pg->nruns == 1)
         fprintf(pg->out, "<p class=\"note\" data-history=\"one\">%s</p>\n", pg->w->one_run);
-    fprintf(pg->out, "<svg class=\"chart\" viewBox=\"0 0 1000 290\" role=\"img\" "
-                     "aria-label=\"%s\">\n",
+    fprintf(pg->out,
+            "<svg class=\"chart\" viewBox=\"0 0 1000 290\" role=\"img\" "
+            "aria-label=\"%s\">\n",
             pg->w->trends);
     put_grid(pg);
     for (size_t i = 0; i < nseries; i++)
@@ -268,8 +284,8 @@ static size_t family_of(const struct yk_registry *reg, const struct yk_rule *rul
     return SIZE_MAX;
 }
 
-static void add_counts(const struct yk_registry *reg, uint64_t *row,
-                       const struct yk_rule_count *c, size_t n)
+static void add_counts(const struct yk_registry *reg, uint64_t *row, const struct yk_rule_count *c,
+                       size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         size_t f = c[i].rule ? family_of(reg, c[i].rule) : SIZE_MAX;
@@ -368,7 +384,7 @@ int html_heatmap(const struct html_page *pg)
     return 0;
 }
 
-/* --- the drill-down ---------------------------------------------------------------------------- */
+/* --- the drill-down --------------------------------------------------------------------------- */
 
 static void put_stars(const struct html_page *pg, unsigned stars)
 {
@@ -465,7 +481,6 @@ static const char *location_word(const struct html_words *w, enum yk_resource_lo
 static void put_resource(const struct html_page *pg, const struct yk_resource *r,
                          const struct yk_file_result *f)
 {
-    char buf[24];
     fputs("<tr><td>", pg->out);
     html_text(pg, r->name ? r->name : r->id);
     fputs("</td><td>", pg->out);
@@ -481,11 +496,11 @@ static void put_resource(const struct html_page *pg, const struct yk_resource *r
     } else {
         uint64_t t[4];
         yk_rep_severity_sum(f->counts, f->ncounts, t);
-        fprintf(pg->out, "%" PRIu64 " × %" PRIu32 " · <span class=\"sev-error\">%" PRIu64
-                         "</span> / <span class=\"sev-warning\">%" PRIu64 "</span> / "
-                         "<span class=\"sev-info\">%" PRIu64 "</span>",
+        fprintf(pg->out,
+                "%" PRIu64 " × %" PRIu32 " · <span class=\"sev-error\">%" PRIu64
+                "</span> / <span class=\"sev-warning\">%" PRIu64 "</span> / "
+                "<span class=\"sev-info\">%" PRIu64 "</span>",
                 f->rows, f->columns, t[YK_SEV_ERROR], t[YK_SEV_WARNING], t[YK_SEV_INFO]);
-        (void)buf;
     }
     fputs("</td></tr>\n", pg->out);
 }
@@ -512,8 +527,9 @@ static void put_dataset(const struct html_page *pg, const struct yk_dataset_resu
     html_text(pg, yk_rep_dataset_ref(d));
     fputs("\"><summary>", pg->out);
     html_text(pg, d->title ? d->title : yk_rep_dataset_ref(d));
-    fprintf(pg->out, "<span class=\"meta\">%s · %s</span></summary>\n<div class=\"body\">\n"
-                     "<dl class=\"kv\"><dt>id</dt><dd>",
+    fprintf(pg->out,
+            "<span class=\"meta\">%s · %s</span></summary>\n<div class=\"body\">\n"
+            "<dl class=\"kv\"><dt>id</dt><dd>",
             dr->score.scored ? html_pm(pg, buf, dr->score.pm) : w->not_scored,
             dr->compliant ? "✓" : "✗");
     html_text(pg, yk_rep_dataset_ref(d));
@@ -521,7 +537,8 @@ static void put_dataset(const struct html_page *pg, const struct yk_dataset_resu
     html_text(pg, d->source);
     if (d->source_line)
         fprintf(pg->out, ":%" PRIu64, d->source_line);
-    fprintf(pg->out, "</dd><dt>%s</dt><dd>%s", w->match, w->how[dr->match.how <= 3 ? dr->match.how : 0]);
+    fprintf(pg->out, "</dd><dt>%s</dt><dd>%s", w->match,
+            w->how[dr->match.how <= 3 ? dr->match.how : 0]);
     if (dr->match.item) {
         fputs(": <strong>", pg->out);
         html_text(pg, dr->match.item->key);
@@ -564,9 +581,10 @@ static void put_dataset_row(const struct html_page *pg, const struct yk_dataset_
             dr->score.scored ? html_pm(pg, buf, dr->score.pm) : pg->w->not_scored,
             dr->compliant ? "ok" : "bad", dr->compliant ? "✓" : "✗");
     put_stars(pg, dr->stars);
-    fprintf(pg->out, "</td><td class=\"n\"><span class=\"sev-error\">%" PRIu64 "</span> / "
-                     "<span class=\"sev-warning\">%" PRIu64 "</span> / <span class=\"sev-info\">%"
-                     PRIu64 "</span></td></tr>\n",
+    fprintf(pg->out,
+            "</td><td class=\"n\"><span class=\"sev-error\">%" PRIu64 "</span> / "
+            "<span class=\"sev-warning\">%" PRIu64 "</span> / <span class=\"sev-info\">%" PRIu64
+            "</span></td></tr>\n",
             t[YK_SEV_ERROR], t[YK_SEV_WARNING], t[YK_SEV_INFO]);
 }
 
@@ -586,9 +604,10 @@ static void put_publisher(const struct html_page *pg, size_t p, const char *name
         fprintf(pg->out, "<span class=\"meta\">%s · %s %zu %s %zu · %s %zu</span>",
                 pr->score.scored ? html_pm(pg, buf, pr->score.pm) : w->not_scored, w->comply,
                 pr->ncompliant, w->of, pr->ndatasets, w->missing, pr->nmissing);
-    fprintf(pg->out, "</summary>\n<div class=\"body\">\n<table>\n<thead><tr><th>%s</th><th>%s</th>"
-                     "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s"
-                     "</th></tr></thead>\n<tbody>\n",
+    fprintf(pg->out,
+            "</summary>\n<div class=\"body\">\n<table>\n<thead><tr><th>%s</th><th>%s</th>"
+            "<th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th><th class=\"n\">%s"
+            "</th></tr></thead>\n<tbody>\n",
             w->dataset, w->item, pg->lang == YK_LANG_EN ? "Score" : "Оцінка", w->comply, w->stars,
             w->findings);
     for (size_t i = 0; i < a->ndatasets; i++)

@@ -66,8 +66,8 @@ static void suite_drop(struct suite *s)
 }
 
 /* Write the suite element with its counts and testcases into the document's memory. */
-static int suite_close(struct junit_state *st, struct suite *s, const char *name,
-                       double seconds, const char *const *props, size_t nprops)
+static int suite_close(struct junit_state *st, struct suite *s, const char *name, double seconds,
+                       const char *const *props, size_t nprops)
 {
     if (fflush(s->mem) != 0) {
         suite_drop(s);
@@ -135,8 +135,8 @@ static void put_lines(FILE *out, const struct yk_report *rep, const char *path,
         shown++;
     }
     if (c->count > shown)
-        fprintf(out, rep->opt->lang == YK_LANG_EN ? "… and %" PRIu64 " more\n"
-                                                  : "… і ще %" PRIu64 "\n",
+        fprintf(out,
+                rep->opt->lang == YK_LANG_EN ? "… and %" PRIu64 " more\n" : "… і ще %" PRIu64 "\n",
                 c->count - shown);
 }
 
@@ -160,8 +160,8 @@ static void put_case(struct suite *s, const struct yk_report *rep, const struct 
     bool failed = c->severity >= rep->opt->fail_on && c->severity != YK_SEV_OFF;
     if (failed) {
         char msg[512];
-        snprintf(msg, sizeof msg, "%" PRIu64 " × %s (%s)", c->count,
-                 yk_rep_rule_title(rule, lang), yk_rep_severity_word(c->severity, lang));
+        snprintf(msg, sizeof msg, "%" PRIu64 " × %s (%s)", c->count, yk_rep_rule_title(rule, lang),
+                 yk_rep_severity_word(c->severity, lang));
         s->failures++;
         fputs("      <failure", out);
         put_attr(out, "message", msg);
@@ -224,8 +224,8 @@ static int junit_file(struct yk_report *rep, const struct yk_file_result *r)
         return suite_close(st, &s, path, 0, NULL, 0);
     }
     put_file_cases(&s, rep, r, path);
-    const char *props[] = {"format", r->info.format, "encoding", r->info.encoding, "schema",
-                           r->schema};
+    const char *props[] = {"format",         r->info.format, "encoding",
+                           r->info.encoding, "schema",       r->schema};
     return suite_close(st, &s, path, r->seconds, props, sizeof props / sizeof props[0]);
 }
 
@@ -277,8 +277,8 @@ static void put_dataset_cases(struct suite *s, const struct yk_report *rep,
             fputs("    <testcase name=\"check\"", s->mem);
             put_attr(s->mem, "classname", where ? where : "");
             fputs("><skipped", s->mem);
-            put_attr(s->mem, "message", rep->opt->lang == YK_LANG_EN ? "not checked"
-                                                                      : "не перевірено");
+            put_attr(s->mem, "message",
+                     rep->opt->lang == YK_LANG_EN ? "not checked" : "не перевірено");
             fputs("/></testcase>\n", s->mem);
         }
     }
@@ -316,8 +316,8 @@ static int junit_audit(struct yk_report *rep, const struct yk_audit_result *a)
         put_dataset_cases(&s, rep, dr);
         for (size_t j = 0; j < dr->dataset->nresources; j++)
             seconds += dr->resources[j] ? dr->resources[j]->seconds : 0;
-        const char *props[] = {"title", dr->dataset->title, "publisher",
-                               dr->publisher ? dr->publisher->name : NULL,
+        const char *props[] = {"title",     dr->dataset->title,
+                               "publisher", dr->publisher ? dr->publisher->name : NULL,
                                "compliant", dr->compliant ? "true" : "false"};
         rc = suite_close(st, &s, yk_rep_dataset_ref(dr->dataset), seconds, props,
                          sizeof props / sizeof props[0]);

@@ -18,9 +18,10 @@
 struct words {
     const char *check, *audit, *passed, *failed, *gate, *files[3], *unreadable, *file, *rows,
         *errors, *warnings, *infos, *result, *total, *top, *rule, *severity, *findings, *places,
-        *in_datasets, *first, *more, *not_shown, *kpis, *indicator, *value, *target, *met,
-        *not_met, *coverage, *beyond, *compliant, *on_time, *score, *worst, *publisher,
-        *rank, *comply, *missing, *overdue, *change, *as_of, *none, *of, *targets_met;
+        *in_datasets, *first, *more, *not_shown, *kpis, *indicator, *value, *target, *met, *not_met,
+        *coverage, *beyond, *compliant, *on_time, *score, *worst, *publisher, *rank, *comply,
+        *missing, *overdue, *change, *as_of, *none, *of, *targets_met, *catalog_level,
+        *missing_list;
 };
 
 static const struct words uk = {
@@ -64,11 +65,13 @@ static const struct words uk = {
     .comply = "відповідають",
     .missing = "відсутні пункти",
     .overdue = "прострочені",
-    .change = "зміна",
+    .change = "зміна від",
     .as_of = "станом на",
     .none = "немає",
     .of = "з",
     .targets_met = "цілей плану виконано",
+    .catalog_level = "каталог",
+    .missing_list = "Відсутні пункти Переліку",
 };
 
 static const struct words en = {
@@ -112,11 +115,13 @@ static const struct words en = {
     .comply = "comply",
     .missing = "missing items",
     .overdue = "overdue",
-    .change = "change",
+    .change = "change since",
     .as_of = "as of",
     .none = "none",
     .of = "of",
     .targets_met = "plan targets met",
+    .catalog_level = "catalog",
+    .missing_list = "Missing items of the list",
 };
 
 static const struct words *words_of(const struct yk_report *rep)
@@ -255,8 +260,12 @@ static void put_top(const struct yk_report *rep, struct yk_rep_totals *t, const 
         put_code(rep->out, e->rule->id);
         fputs(" | ", rep->out);
         yk_esc_md(rep->out, yk_rep_rule_title(e->rule, rep->opt->lang));
-        fprintf(rep->out, " | %s | %" PRIu64 " | %zu |\n",
-                yk_rep_severity_word(e->severity, rep->opt->lang), e->count, e->places);
+        fprintf(rep->out, " | %s | %" PRIu64 " | ",
+                yk_rep_severity_word(e->severity, rep->opt->lang), e->count);
+        if (e->places || e->rule->scope != YK_SCOPE_CATALOG)
+            fprintf(rep->out, "%zu |\n", e->places);
+        else
+            fprintf(rep->out, "%s |\n", w->catalog_level);
     }
     static const char *const rules_uk[] = {"правило", "правила", "правил"};
     static const char *const rules_en[] = {"more rule", "more rules", "more rules"};
@@ -301,8 +310,8 @@ static void state_free(struct md_state *st)
 static void put_files(const struct yk_report *rep, const struct md_state *st)
 {
     const struct words *w = words_of(rep);
-    fprintf(rep->out, "\n| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---|\n",
-            w->file, w->rows, w->errors, w->warnings, w->infos, w->result);
+    fprintf(rep->out, "\n| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|---|\n", w->file,
+            w->rows, w->errors, w->warnings, w->infos, w->result);
     for (size_t i = 0; i < st->nfiles; i++) {
         const struct file_row *f = &st->files[i];
         fputs("| ", rep->out);
@@ -312,8 +321,8 @@ static void put_files(const struct yk_report *rep, const struct md_state *st)
             continue;
         }
         fprintf(rep->out, " | %" PRIu64 " | %" PRIu64 " | %" PRIu64 " | %" PRIu64 " | %s %s |\n",
-                f->rows, f->totals[YK_SEV_ERROR], f->totals[YK_SEV_WARNING],
-                f->totals[YK_SEV_INFO], f->passed ? "✅" : "❌", f->passed ? w->passed : w->failed);
+                f->rows, f->totals[YK_SEV_ERROR], f->totals[YK_SEV_WARNING], f->totals[YK_SEV_INFO],
+                f->passed ? "✅" : "❌", f->passed ? w->passed : w->failed);
     }
     if (st->more_files)
         fprintf(rep->out, "\n%s %zu %s\n", w->more, st->more_files,
@@ -353,7 +362,12 @@ static void put_kpi(const struct yk_report *rep, const char *plan, const char *l
 {
     const struct words *w = words_of(rep);
     fprintf(rep->out, "| %s | %s | %s | %s | %s%s |\n", plan, label, value, target,
-            met < 0 ? "" : met ? "✅ " : "❌ ", met < 0 ? "" : met ? w->met : w->not_met);
+            met < 0 ? ""
+            : met   ? "✅ "
+                    : "❌ ",
+            met < 0 ? ""
+            : met   ? w->met
+                    : w->not_met);
 }
 
 static void put_kpis(const struct yk_report *rep, const struct yk_audit_result *a)
@@ -401,23 +415,32 @@ static int put_worst(const struct yk_report *rep, const struct yk_audit_result *
         }
         e = own;
     }
-    fprintf(rep->out, "\n### %s\n\n| %s | %s | %s | %s | %s | %s | %s |\n"
-                      "|---:|---|---:|---:|---:|---:|---:|\n",
-            w->worst, w->rank, w->publisher, lang == YK_LANG_EN ? "score" : "оцінка", w->comply,
-            w->missing, w->overdue, w->change);
+    bool changes = rep->previous_quarter != NULL; /* the history has a quarter before */
+    fprintf(rep->out, "\n### %s\n\n| %s | %s | %s | %s | %s | %s |", w->worst, w->rank,
+            w->publisher, lang == YK_LANG_EN ? "score" : "оцінка", w->comply, w->missing,
+            w->overdue);
+    if (changes)
+        fprintf(rep->out, " %s %s |", w->change, rep->previous_quarter);
+    fprintf(rep->out, "\n|---:|---|---:|---:|---:|---:|%s\n", changes ? "---:|" : "");
     for (size_t i = n; i-- > 0 && shown < WORST_PUBLISHERS;) {
         if (!e[i].scored)
             continue;
         fprintf(rep->out, "| %u | ", e[i].rank);
         yk_esc_md(rep->out, e[i].name);
-        fprintf(rep->out, " | %s | %zu %s %zu (%s %%) | %zu | %zu | ", yk_rep_pm(pm, e[i].score_pm, lang),
-                e[i].compliant, w->of, e[i].datasets, yk_rep_pm(cpm, e[i].compliant_pm, lang),
-                e[i].missing, e[i].overdue);
-        if (e[i].has_previous)
-            fprintf(rep->out, "%s%s", e[i].delta_pm > 0 ? "▲ +" : e[i].delta_pm < 0 ? "▼ −" : "= ",
-                    yk_rep_pm(pm, (unsigned)(e[i].delta_pm < 0 ? -e[i].delta_pm : e[i].delta_pm),
-                              lang));
-        fputs(" |\n", rep->out);
+        fprintf(rep->out, " | %s | %zu %s %zu (%s %%) | %zu | %zu |",
+                yk_rep_pm(pm, e[i].score_pm, lang), e[i].compliant, w->of, e[i].datasets,
+                yk_rep_pm(cpm, e[i].compliant_pm, lang), e[i].missing, e[i].overdue);
+        if (changes && !e[i].has_previous)
+            fprintf(rep->out, " %s |", lang == YK_LANG_EN ? "new" : "нове");
+        if (changes && e[i].has_previous) {
+            int d = e[i].delta_pm;
+            fprintf(rep->out, " %s%s |",
+                    d > 0   ? "▲ +"
+                    : d < 0 ? "▼ −"
+                            : "= ",
+                    yk_rep_pm(pm, (unsigned)(d < 0 ? -d : d), lang));
+        }
+        fputc('\n', rep->out);
         shown++;
     }
     yk_arena_destroy(arena);
@@ -434,6 +457,8 @@ static int audit_site(void *ctx, const struct yk_rep_site *site, const struct yk
                       size_t nfs, const struct yk_rule_count *counts, size_t ncounts)
 {
     struct audit_walk *aw = ctx;
+    if (!site->dataset)
+        return 0; /* the catalog's own: the missing items, listed on their own */
     for (size_t i = 0; i < ncounts; i++)
         aw->st->findings += counts[i].count;
     for (size_t i = 0; i < nfs && aw->st->nkept < FIRST_FINDINGS; i++) {
@@ -443,6 +468,27 @@ static int audit_site(void *ctx, const struct yk_rep_site *site, const struct yk
         keep(aw->st, aw->rep, &fs[i], path, line, column);
     }
     return 0;
+}
+
+/* "Missing items of the list: 40 — all.1, all.3 … and 30 more" */
+static void put_missing(const struct yk_report *rep, const struct yk_audit_result *a)
+{
+    const struct words *w = words_of(rep);
+    size_t n = 0, shown = 0;
+    for (size_t i = 0; i < a->nitems; i++)
+        n += a->items[i].state == YK_ITEM_MISSING;
+    if (!n)
+        return;
+    fprintf(rep->out, "\n**%s: %zu** — ", w->missing_list, n);
+    for (size_t i = 0; i < a->nitems && shown < TOP_RULES; i++) {
+        if (a->items[i].state != YK_ITEM_MISSING)
+            continue;
+        fputs(shown++ ? ", " : "", rep->out);
+        put_code(rep->out, a->items[i].item->key);
+    }
+    if (n > shown)
+        fprintf(rep->out, " %s %zu", w->more, n - shown);
+    fputc('\n', rep->out);
 }
 
 static int md_audit(struct yk_report *rep, const struct yk_audit_result *a)
@@ -459,10 +505,11 @@ static int md_audit(struct yk_report *rep, const struct yk_audit_result *a)
     int rc = put_worst(rep, a);
     if (rc == 0)
         rc = yk_rep_audit_totals(a, &st->totals);
-    if (rc == 0)
+    if (rc == 0) {
         put_top(rep, &st->totals, w->in_datasets);
-    if (rc == 0)
+        put_missing(rep, a);
         rc = yk_rep_walk_audit(a, audit_site, &aw);
+    }
     if (rc == 0)
         put_kept(rep, st, st->findings);
     if (rc == 0 && st->oom)

@@ -10,7 +10,7 @@
 #include "common.h"
 #include "json_writer.h"
 
-#define SARIF_SCHEMA \
+#define SARIF_SCHEMA                                                                               \
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define FINGERPRINT_KEY "yakistFingerprint/v1"
 
@@ -228,8 +228,8 @@ static int put_result(struct sarif_state *st, const struct yk_report *rep,
 }
 
 /* A notification: an unreadable file (error) or examples left out by --max-findings (note). */
-static int put_note(struct sarif_state *st, const char *level, const char *text,
-                    const char *path, const char *rule_id)
+static int put_note(struct sarif_state *st, const char *level, const char *text, const char *path,
+                    const char *rule_id)
 {
     struct yk_jw *w = &st->notes.w;
     yk_jw_open(w, NULL, '{');

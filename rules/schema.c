@@ -16,6 +16,7 @@ static const struct yk_rule *const schema_rules[] = {
     &yk_rule_schema_extra_label,
     &yk_rule_schema_incorrect_label,
     &yk_rule_schema_unmatched_header,
+    &yk_rule_schema_alias_label,
     /* cells */
     &yk_rule_schema_missing_cell,
     &yk_rule_schema_extra_cell,

@@ -1,7 +1,8 @@
 /* yakist — `schema` rules about the header against the schema, after Frictionless: labels
  * match fields by position (fieldsMatch exact, the default) or by name (equal, subset,
  * superset, partial). Near misses (capitals, spaces, look-alike letters, transliteration,
- * small typos) get a "did you mean" in the message. */
+ * small typos) get a "did you mean" in the message. A label that is an alias the schema lists
+ * for a field ("yakist:aliases") is that field, noted by schema.alias_label. */
 #include <string.h>
 
 #include "schema_rules.h"
@@ -250,8 +251,9 @@ static int incorrect_label_header(struct yk_rule_ctx *ctx, const struct yk_row *
         const struct yk_cell *label = &header->cells[c];
         struct yk_schema one = {.fields = &s->fields[c], .nfields = 1};
         if (blank_label(label) ||
-            yk_schema_field_find(&one, label->data, label->len, sr->ignore_case))
-            continue;
+            yk_schema_field_find(&one, label->data, label->len, sr->ignore_case) ||
+            yk_schema_run_alias(sr, label, &s->fields[c]))
+            continue; /* the field's name, or an alias of it (schema.alias_label) */
         rc = emit_incorrect(ctx, sr, label, c);
     }
     return rc;
@@ -265,7 +267,8 @@ const struct yk_rule yk_rule_schema_incorrect_label = {
                  "label must be the name the structure gives that position. A different name "
                  "means a renamed column, a typo, a name in the other alphabet, or columns in "
                  "another order; the message says which when it can tell. Blank labels are "
-                 "file.blank_label's.",
+                 "file.blank_label's; an alias the structure lists for the field is "
+                 "schema.alias_label's.",
     .source = "Frictionless Data: Table Schema, `incorrect-label`",
     .frictionless = "incorrect-label",
     .example = "schema: id, name\nheader: id,Name",
@@ -309,4 +312,52 @@ const struct yk_rule yk_rule_schema_unmatched_header = {
     .weight = 4,
     .compliance = true,
     .on_header = unmatched_header_header,
+};
+
+/* --- schema.alias_label ------------------------------------------------------------------- */
+
+static int alias_label_header(struct yk_rule_ctx *ctx, const struct yk_row *header)
+{
+    int rc;
+    struct yk_schema_run *sr = bound(ctx, header, &rc);
+    if (!sr)
+        return rc;
+    for (size_t c = 0; c < header->ncells && c < sr->ncols && rc == 0; c++) {
+        const struct yk_schema_field *f = sr->col_field[c];
+        const char *alias = f ? yk_schema_run_alias(sr, &header->cells[c], f) : NULL;
+        if (!alias)
+            continue;
+        struct yk_loc loc = yk_sr_label_loc(ctx, c + 1);
+        char text[YK_SR_SNIPPET];
+        yk_sr_snippet(text, header->cells[c].data, header->cells[c].len);
+        rc = yk_emit(ctx, &loc,
+                     "стовпець %zu «%s» — давніша або інша назва поля «%s», яку структура "
+                     "допускає; за структурою стовпець називається «%s»",
+                     "column %zu \"%s\" is an older or alternative name of the field \"%s\" that "
+                     "the structure accepts; the structure names the column \"%s\"",
+                     c + 1, text, f->name, f->name);
+    }
+    return rc;
+}
+
+const struct yk_rule yk_rule_schema_alias_label = {
+    .id = "schema.alias_label",
+    .title_uk = "Стовпець названо іншою назвою поля",
+    .title_en = "Column named by an alias of its field",
+    .rationale = "A structure may list other names of a column (\"yakist:aliases\" in the "
+                 "shipped standards): the name an older structure gave it, the 2025 draft's "
+                 "spelling of a corrected name, the GTFS name of a transport column. Such a "
+                 "column is matched to its field and checked as that field, not reported as "
+                 "missing or unknown; this note says which name the structure prefers, so the "
+                 "next edition of the file can use it.",
+    .source = "yakist: shipped standards, docs/standards.md",
+    .frictionless = NULL,
+    .example = "schema: {\"name\": \"providedDate\", \"yakist:aliases\": [\"providDate\"]}\n"
+               "header: providDate",
+    .scope = YK_SCOPE_RESOURCE,
+    .severity = YK_SEV_INFO,
+    .dimension = YK_DIM_STRUCTURE,
+    .weight = 1,
+    .compliance = false,
+    .on_header = alias_label_header,
 };

@@ -26,6 +26,7 @@ extern const struct yk_rule yk_rule_schema_missing_label;
 extern const struct yk_rule yk_rule_schema_extra_label;
 extern const struct yk_rule yk_rule_schema_incorrect_label;
 extern const struct yk_rule yk_rule_schema_unmatched_header;
+extern const struct yk_rule yk_rule_schema_alias_label;
 
 /* schema_cells.c: cells against their field's type and required, and the row's width. */
 extern const struct yk_rule yk_rule_schema_type_error;

@@ -540,13 +540,14 @@ int yk_cli_audit(int argc, char **argv)
         yk_cli_print_error(&err, a.lang);
         return CLI_EXIT_INTERNAL;
     }
-    if (a.profile && yk_profile_load(a.profile, reg, &profile, &err) < 0) {
+    if (a.profile && (yk_profile_load(a.profile, reg, &profile, &err) < 0 ||
+                      yk_profile_register(profile, reg, &err) < 0)) {
         yk_cli_print_error(&err, a.lang);
         code = err.code == YK_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
     } else {
         code = run(&a, reg, profile);
     }
+    yk_registry_destroy(reg); /* borrows the profile's declared rules: first */
     yk_profile_destroy(profile);
-    yk_registry_destroy(reg);
     return code;
 }

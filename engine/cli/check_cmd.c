@@ -33,11 +33,14 @@ struct check_args {
     bool timing;
     enum color_mode color;
     const char *schema;      /* --schema FILE; NULL: look next to the data */
+    const char *standard;    /* --standard ID: a shipped standard instead of a file */
     bool no_discover;        /* --no-discover */
     int fields_match;        /* enum yk_fields_match; 0: as the schema says */
     bool ignore_header_case; /* --ignore-header-case */
     const char **files;
     size_t nfiles;
+    const char **plugins; /* --plugin PATH, repeatable */
+    size_t nplugins;
 };
 
 /* Parsing stopped because --help was printed. */
@@ -69,7 +72,9 @@ void yk_cli_check_help(FILE *out)
         "  --fail-on SEVERITY     fail (exit 1) on a finding at or above it: error, warning\n"
         "                         or info (default: error)\n"
         "  --max-findings N       examples kept per rule (default: %llu); counts stay exact\n"
-        "  --profile FILE         JSON profile: rules on or off, severities, weights, params\n"
+        "  --profile FILE         JSON profile: rules on or off, severities, weights, params,\n"
+        "                         column checks of its own\n"
+        "  --plugin FILE          load a rule family from a shared-object plugin (repeatable)\n"
         "  --quiet                only the summary of each file, no individual findings\n"
         "  --lang uk|en           language of the report (default: uk)\n"
         "  --delimiter C          force the delimiter: , ; | or tab (default: sniffed)\n"
@@ -86,6 +91,9 @@ void yk_cli_check_help(FILE *out)
         "  --schema FILE          check against this structure description: a Table Schema\n"
         "                         or CSVW (JSON), or a CSV with one row per column\n"
         "                         (default: a structure file found next to the data)\n"
+        "  --standard ID          check against a shipped data standard: shelters, or\n"
+        "                         ID.TABLE for one table of a standard of several\n"
+        "                         ('yakist rules --standards' lists them)\n"
         "  --no-discover          do not look for a structure file next to the data\n"
         "  --fields-match MODE    match the header to the schema: exact (by position),\n"
         "                         equal, subset, superset or partial (by name)\n"
@@ -107,6 +115,7 @@ void yk_cli_check_help(FILE *out)
           "  yakist check --encoding windows-1251 --input-format csv export.txt\n"
           "  yakist check --record-path result.records datastore.json\n"
           "  yakist check --schema budget.schema.json budget-2025.csv\n"
+          "  yakist check --standard voting_results.votes votes.csv\n"
           "\n"
           "Exit codes (with several files the highest wins):\n"
           "  0  every file passed the gate\n"
@@ -155,6 +164,14 @@ static int set_profile(struct check_args *a, const char *v)
     if (!v[0])
         return -1;
     a->profile = v;
+    return 0;
+}
+
+static int add_plugin(struct check_args *a, const char *v)
+{
+    if (!v[0])
+        return -1;
+    a->plugins[a->nplugins++] = v;
     return 0;
 }
 
@@ -240,6 +257,14 @@ static int set_schema(struct check_args *a, const char *v)
     return 0;
 }
 
+static int set_standard(struct check_args *a, const char *v)
+{
+    if (!v[0])
+        return -1;
+    a->standard = v;
+    return 0;
+}
+
 static int set_fields_match(struct check_args *a, const char *v)
 {
     enum yk_fields_match mode;
@@ -272,6 +297,7 @@ static const struct value_option {
     {"--fail-on", "error, warning or info", set_fail_on},
     {"--max-findings", "a number from 0 to 1000000000", set_max_findings},
     {"--profile", "a file name", set_profile},
+    {"--plugin", "a file name", add_plugin},
     {"--lang", "uk or en", set_lang},
     {"--delimiter", ", ; | or tab", set_delimiter},
     {"--quote", "\" or ' or none", set_quote},
@@ -281,6 +307,7 @@ static const struct value_option {
     {"--input-format", "csv, json or xml", set_input_format},
     {"--record-path", "a path such as result.records or root/item", set_record_path},
     {"--schema", "a file name", set_schema},
+    {"--standard", "a standard id ('yakist rules --standards' lists them)", set_standard},
     {"--fields-match", "exact, equal, subset, superset or partial", set_fields_match},
     {"--color", "auto, always or never", set_color},
 };
@@ -313,7 +340,8 @@ static int parse_args(int argc, char **argv, struct check_args *a)
     a->header = -1;
     a->timing = true;
     a->files = malloc((size_t)argc * sizeof *a->files);
-    if (!a->files) {
+    a->plugins = malloc((size_t)argc * sizeof *a->plugins);
+    if (!a->files || !a->plugins) {
         fputs("yakist: error: out of memory\n", stderr);
         return CLI_EXIT_INTERNAL;
     }
@@ -346,6 +374,8 @@ static int parse_args(int argc, char **argv, struct check_args *a)
     }
     if (a->nfiles == 0)
         return yk_cli_usage(CMD, "no files to check");
+    if (a->schema && a->standard)
+        return yk_cli_usage(CMD, "--schema and --standard both name a schema; give one");
     return 0;
 }
 
@@ -467,7 +497,7 @@ static void set_check_options(const struct check_args *a, struct yk_check_option
     opt->timing = a->timing;
     if (a->has_max_findings)
         opt->limits.max_findings = a->max_findings;
-    opt->schema_discover = !a->schema && !a->no_discover;
+    opt->schema_discover = !a->schema && !a->standard && !a->no_discover;
     opt->fields_match = a->fields_match;
     opt->header_ignore_case = a->ignore_header_case;
 }
@@ -491,8 +521,7 @@ static int load_schema(const char *path, enum yk_lang lang, struct yk_arena **ar
 int yk_cli_check(int argc, char **argv)
 {
     struct check_args a = {0};
-    struct yk_registry *reg = NULL;
-    struct yk_profile *profile = NULL;
+    struct yk_cli_engine eng = {0};
     struct yk_arena *schema_arena = NULL;
     const struct yk_schema *schema = NULL;
     struct yk_error err;
@@ -503,16 +532,13 @@ int yk_cli_check(int argc, char **argv)
         code = code == HELP_SHOWN ? CLI_EXIT_PASSED : code;
         goto out;
     }
-    if (yk_registry_create(&reg, &err) < 0) {
-        yk_cli_print_error(&err, a.lang);
-        code = CLI_EXIT_INTERNAL;
+    if (a.standard &&
+        (code = yk_cli_standard_load(a.standard, a.lang, &schema_arena, &schema)) != 0)
         goto out;
-    }
-    if (a.profile && yk_profile_load(a.profile, reg, &profile, &err) < 0) {
-        yk_cli_print_error(&err, a.lang);
-        code = err.code == YK_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
+    if ((code = yk_cli_engine_open(&eng, a.plugins, a.nplugins, a.profile, a.lang)) != 0)
         goto out;
-    }
+    const struct yk_registry *reg = eng.reg;
+    const struct yk_profile *profile = eng.profile;
     if (a.schema && (code = load_schema(a.schema, a.lang, &schema_arena, &schema)) != 0)
         goto out;
 
@@ -541,8 +567,8 @@ int yk_cli_check(int argc, char **argv)
         code = CLI_EXIT_INTERNAL;
 out:
     yk_arena_destroy(schema_arena);
-    yk_profile_destroy(profile);
-    yk_registry_destroy(reg);
+    yk_cli_engine_close(&eng);
     free(a.files);
+    free(a.plugins);
     return code;
 }

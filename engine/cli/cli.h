@@ -23,6 +23,7 @@ int yk_cli_check(int argc, char **argv);
 int yk_cli_rules(int argc, char **argv);
 int yk_cli_rating(int argc, char **argv);
 int yk_cli_history(int argc, char **argv);
+int yk_cli_card(int argc, char **argv);
 
 /* Full help of a subcommand, to out. */
 void yk_cli_audit_help(FILE *out);
@@ -30,6 +31,7 @@ void yk_cli_check_help(FILE *out);
 void yk_cli_rules_help(FILE *out);
 void yk_cli_rating_help(FILE *out);
 void yk_cli_history_help(FILE *out);
+void yk_cli_card_help(FILE *out);
 
 /* Is argv[*i] the long option name ("--format")? When it takes a value (value != NULL), the
  * value comes from "--name=value" or from the next argument, and *i moves past it.
@@ -54,6 +56,39 @@ int yk_cli_parse_lang(const char *text, enum yk_lang *out);
 /* Print an error object on stderr as "file:line:column: error: message" with the parts known;
  * the word "error" follows lang, the message is the library's (English). */
 void yk_cli_print_error(const struct yk_error *err, enum yk_lang lang);
+
+/* --- engine.c: the registry, plugins and profile a command runs with ------------------------- */
+
+struct yk_cli_engine {
+    struct yk_registry *reg;
+    struct yk_profile *profile; /* NULL without --profile */
+    struct yk_plugin **plugins;
+    size_t nplugins;
+};
+
+/* Create the registry, load the plugins into it (--plugin, in order), then load the profile
+ * (NULL: none) against it and register the column checks it declares. Returns an enum
+ * cli_exit: CLI_EXIT_INPUT for a bad plugin or profile (the message, naming the file, is
+ * printed), with everything already closed. */
+int yk_cli_engine_open(struct yk_cli_engine *e, const char *const *plugins, size_t nplugins,
+                       const char *profile, enum yk_lang lang);
+
+/* Destroy the registry, then the profile, then unload the plugins; accepts a zeroed one. */
+void yk_cli_engine_close(struct yk_cli_engine *e);
+
+/* --- standards_cmd.c: the shipped standards ------------------------------------------------ */
+
+/* `yakist rules --standards`: the table of the standards; `--standards NAME`: one standard
+ * (an id, or ID.TABLE for one table) with its fields and keys. Return an enum cli_exit; an
+ * unknown name is a usage error with a close name suggested. */
+int yk_cli_standards_list(enum yk_lang lang);
+int yk_cli_standards_show(const char *name, enum yk_lang lang);
+
+/* `yakist check --standard NAME`: the standard's schema, read into a new *arena (the caller
+ * destroys it, also on failure). Returns 0 or an enum cli_exit (the message is printed):
+ * CLI_EXIT_USAGE for an unknown name or a standard of several tables named without one. */
+int yk_cli_standard_load(const char *name, enum yk_lang lang, struct yk_arena **arena,
+                         const struct yk_schema **out);
 
 /* --- fmt.c: output of the rating and history commands --------------------------------------- */
 

@@ -26,6 +26,7 @@ static const struct command commands[] = {
     {"rules", "list the rules, or explain one", yk_cli_rules, yk_cli_rules_help},
     {"rating", "rank the information holders of a quarter", yk_cli_rating, yk_cli_rating_help},
     {"history", "list the audits recorded in the history", yk_cli_history, yk_cli_history_help},
+    {"card", "fill the assessment card of the council for a year", yk_cli_card, yk_cli_card_help},
     {"version", "print the version", run_version, version_help},
     {"help", "show help for a command", run_help, help_help},
 };
@@ -56,6 +57,7 @@ static void general_help(FILE *out)
           "Examples:\n"
           "  yakist audit fixtures/chortkiv --as-of 2025-10-01 --out report/\n"
           "  yakist rating --history report/yakist.db\n"
+          "  yakist card fixtures/chortkiv --year 2025 --out report/\n"
           "  yakist check budget-2025.csv\n"
           "  yakist check --format json --fail-on warning data/*.csv > report.json\n"
           "  yakist rules\n"
@@ -131,7 +133,7 @@ static int usage_error(const char *what, const char *arg)
     if (arg)
         fprintf(stderr, " '%s'", arg);
     fputs("\nusage: yakist COMMAND [OPTIONS] [ARGS]\n"
-          "commands: audit, check, rating, history, rules, version, help\n"
+          "commands: audit, check, rating, history, card, rules, version, help\n"
           "Run 'yakist help' for more.\n",
           stderr);
     return CLI_EXIT_USAGE;

@@ -67,17 +67,26 @@ void yk_cli_rules_help(FILE *out)
           "Rule ids and parameter names are what a profile (--profile) refers to.\n"
           "\n"
           "Options:\n"
-          "  --lang uk|en    language of titles and labels (default: uk)\n"
-          "  -h, --help      show this help\n"
+          "  --lang uk|en     language of titles and labels (default: uk)\n"
+          "  --profile FILE   also list the column checks the profile declares\n"
+          "  --plugin FILE    also list the rules of a shared-object plugin (repeatable)\n"
+          "  --standards      list the shipped data standards instead (id, Перелік item,\n"
+          "                   basis, title); with ID, show one: its tables and fields\n"
+          "  -h, --help       show this help\n"
           "\n"
           "Examples:\n"
           "  yakist rules\n"
           "  yakist rules --lang en\n"
           "  yakist rules file.blank_row\n"
+          "  yakist rules --profile gate.json profile.street_name\n"
+          "  yakist rules --standards\n"
+          "  yakist rules --standards voting_results\n"
           "\n"
           "Exit codes:\n"
           "  0  success\n"
-          "  2  usage error, or no rule with that id (a close match is suggested)\n"
+          "  2  usage error, or no rule or standard with that id (a close match is\n"
+          "     suggested)\n"
+          "  3  the profile or a plugin is invalid\n"
           "  4  internal error\n",
           out);
 }
@@ -302,36 +311,59 @@ static const char *suggest(const struct yk_registry *reg, const char *id)
 int yk_cli_rules(int argc, char **argv)
 {
     enum yk_lang lang = YK_LANG_UK;
-    const char *id = NULL;
-    for (int i = 1; i < argc; i++) {
+    const char *id = NULL, *profile = NULL;
+    const char **plugins = calloc((size_t)argc, sizeof *plugins);
+    size_t nplugins = 0;
+    int code = CLI_EXIT_PASSED;
+    bool standards = false; /* --standards: the shipped standards, not the rules */
+    if (!plugins) {
+        fputs("yakist: error: out of memory\n", stderr);
+        return CLI_EXIT_INTERNAL;
+    }
+    for (int i = 1; i < argc && code == CLI_EXIT_PASSED; i++) {
         const char *v = NULL;
         int m;
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             yk_cli_rules_help(stdout);
+            free(plugins);
             return CLI_EXIT_PASSED;
         }
         if ((m = yk_cli_option(argc, argv, &i, "--lang", &v)) != 0) {
             if (m < 0)
-                return -m;
-            if (yk_cli_parse_lang(v, &lang) < 0)
-                return yk_cli_usage(CMD, "--lang takes uk or en, not '%s'", v);
+                code = -m;
+            else if (yk_cli_parse_lang(v, &lang) < 0)
+                code = yk_cli_usage(CMD, "--lang takes uk or en, not '%s'", v);
+        } else if ((m = yk_cli_option(argc, argv, &i, "--profile", &profile)) != 0) {
+            code = m < 0 ? -m : CLI_EXIT_PASSED;
+        } else if ((m = yk_cli_option(argc, argv, &i, "--plugin", &v)) != 0) {
+            if (m < 0)
+                code = -m;
+            else
+                plugins[nplugins++] = v;
+        } else if (strcmp(argv[i], "--standards") == 0) {
+            standards = true;
+        } else if (strncmp(argv[i], "--standards=", 12) == 0 && !id) {
+            standards = true;
+            id = argv[i] + 12;
         } else if (argv[i][0] == '-') {
-            return yk_cli_usage(CMD, "unknown option '%s'", argv[i]);
+            code = yk_cli_usage(CMD, "unknown option '%s'", argv[i]);
         } else if (id) {
-            return yk_cli_usage(CMD, "one rule id at a time ('%s' and '%s')", id, argv[i]);
+            code = yk_cli_usage(CMD, "one rule id at a time ('%s' and '%s')", id, argv[i]);
         } else {
             id = argv[i];
         }
     }
-
-    struct yk_registry *reg = NULL;
-    struct yk_error err;
-    yk_error_clear(&err);
-    if (yk_registry_create(&reg, &err) < 0) {
-        yk_cli_print_error(&err, lang);
-        return CLI_EXIT_INTERNAL;
+    if (standards && code == CLI_EXIT_PASSED) {
+        free(plugins);
+        return id ? yk_cli_standards_show(id, lang) : yk_cli_standards_list(lang);
     }
-    int code = CLI_EXIT_PASSED;
+    struct yk_cli_engine eng = {0};
+    if (code == CLI_EXIT_PASSED)
+        code = yk_cli_engine_open(&eng, plugins, nplugins, profile, lang);
+    free(plugins);
+    if (code != CLI_EXIT_PASSED)
+        return code;
+    const struct yk_registry *reg = eng.reg;
     if (!id) {
         list_rules(reg, lang);
     } else {
@@ -347,6 +379,6 @@ int yk_cli_rules(int argc, char **argv)
             code = CLI_EXIT_USAGE;
         }
     }
-    yk_registry_destroy(reg);
+    yk_cli_engine_close(&eng);
     return code;
 }

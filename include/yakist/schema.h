@@ -91,6 +91,16 @@ struct yk_schema_field {
     bool bare_number;                 /* numbers: no text around the digits (default true) */
     size_t index;                     /* 0-based position in the schema */
     const char *path;                 /* JSON Pointer (or "row N") of the field in the document */
+    struct yk_strings aliases; /* other names a header may give the column ("yakist:aliases":
+                                  an older structure's name, a draft spelling); n = 0: none */
+};
+
+/* A Frictionless foreign key: the values of fields must appear in ref_fields of resource.
+ * yakist reads and shows foreign keys but does not check them (a check sees one table). */
+struct yk_schema_foreign_key {
+    struct yk_strings fields;     /* in this table */
+    const char *resource;         /* the table referred to; "" for this same table */
+    struct yk_strings ref_fields; /* in the table referred to */
 };
 
 /* Something the reader tolerated or ignored. The same kind of quirk is kept once, with the
@@ -115,6 +125,8 @@ struct yk_schema {
     struct yk_strings missing_values;  /* default: "" and "null" */
     const struct yk_schema_warning *warnings;
     size_t nwarnings;
+    const struct yk_schema_foreign_key *foreign_keys; /* as declared; not checked */
+    size_t nforeign_keys;
 };
 
 /* Read a structure file: JSON (Frictionless Table Schema, CSVW, the 2019 and 2025 Ukrainian
@@ -129,9 +141,14 @@ int yk_schema_load(const char *path, struct yk_arena *arena, const struct yk_sch
 int yk_schema_parse(const char *text, size_t len, const char *name, struct yk_arena *arena,
                     const struct yk_schema **out, struct yk_error *err);
 
-/* The field with this name, or NULL; ignore_case folds Latin and Cyrillic letters. */
+/* The field with this name, or NULL; ignore_case folds Latin and Cyrillic letters. Aliases
+ * are not names: see yk_schema_field_alias. */
 const struct yk_schema_field *yk_schema_field_find(const struct yk_schema *schema, const char *name,
                                                    size_t len, bool ignore_case);
+
+/* The alias of field that name[0..len) is (compared as yk_schema_field_find compares), or NULL. */
+const char *yk_schema_field_alias(const struct yk_schema_field *field, const char *name, size_t len,
+                                  bool ignore_case);
 
 /* "string", "integer" ... for a type; "?" when out of range. */
 const char *yk_field_type_name(enum yk_field_type type);

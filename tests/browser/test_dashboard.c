@@ -106,10 +106,22 @@ static int browse(const char *browser, const char *tmp, const char *page, const 
     char profile[4096], url[4096], arg[4200];
     snprintf(profile, sizeof profile, "--user-data-dir=%s/profile", tmp);
     snprintf(url, sizeof url, "file://%s", page);
-    char *common[] = {(char *)browser, "--headless", "--no-sandbox", "--disable-gpu",
-                      "--disable-background-networking", "--disable-component-update",
-                      "--disable-sync", "--no-first-run", "--hide-scrollbars", profile,
-                      "--enable-logging=stderr", "--v=0", NULL, NULL, NULL, NULL};
+    char *common[] = {(char *)browser,
+                      "--headless",
+                      "--no-sandbox",
+                      "--disable-gpu",
+                      "--disable-background-networking",
+                      "--disable-component-update",
+                      "--disable-sync",
+                      "--no-first-run",
+                      "--hide-scrollbars",
+                      profile,
+                      "--enable-logging=stderr",
+                      "--v=0",
+                      NULL,
+                      NULL,
+                      NULL,
+                      NULL};
     size_t n = 12;
     common[n] = "--dump-dom";
     common[n + 1] = url;
@@ -151,7 +163,7 @@ static int console_errors(const char *log)
     return bad;
 }
 
-/* --- the DOM ----------------------------------------------------------------------------------- */
+/* --- the DOM ---------------------------------------------------------------------------------- */
 
 static char *prop(xmlNode *n, const char *name)
 {
@@ -358,13 +370,17 @@ int main(int argc, char **argv)
         return 99;
     snprintf(p[0], sizeof p[0], "%s/yakist.db", tmp);
     snprintf(p[1], sizeof p[1], "%s/out", tmp);
-    char *q2[] = {(char *)yakist, "audit", "fixtures/chortkiv", "--as-of", "2025-07-01",
-                  "--no-timing", "--history", p[0], NULL};
-    char *q3[] = {(char *)yakist, "audit", "fixtures/chortkiv", "--as-of", "2025-10-01",
-                  "--no-timing", "--history", p[0], "--out", p[1], NULL};
+    char *q2[] = {(char *)yakist, "audit",      "fixtures/chortkiv",
+                  "--as-of",      "2025-07-01", "--no-timing",
+                  "--history",    p[0],         NULL};
+    char *q3[] = {(char *)yakist, "audit",      "fixtures/chortkiv",
+                  "--as-of",      "2025-10-01", "--no-timing",
+                  "--history",    p[0],         "--out",
+                  p[1],           NULL};
     snprintf(p[2], sizeof p[2], "%s/hostile.html", tmp);
-    char *hostile[] = {(char *)yakist, "audit", "fixtures/hostile", "--as-of", "2025-10-01",
-                       "--no-timing", "--format", "html", NULL};
+    char *hostile[] = {(char *)yakist, "audit",      "fixtures/hostile",
+                       "--as-of",      "2025-10-01", "--no-timing",
+                       "--format",     "html",       NULL};
     if (run(root, q2, NULL, NULL) != 0 || run(root, q3, NULL, NULL) != 0 ||
         run(root, hostile, p[2], NULL) != 0) {
         fprintf(stderr, "yakist audit failed (in %s)\n", tmp);

@@ -104,8 +104,8 @@ static struct out audit_catalog(const char *format, enum yk_lang lang, const cha
     opt.jobs = 2;
     opt.check.timing = false;
     assert_int_equal(yk_audit_run(catalog, &opt, arena, &res, &err), 0);
-    struct yk_report_options ropt = {.lang = lang, .fail_on = YK_SEV_ERROR,
-                                     .tool_version = "0.0.0"};
+    struct yk_report_options ropt = {
+        .lang = lang, .fail_on = YK_SEV_ERROR, .tool_version = "0.0.0"};
     FILE *f = open_memstream(&o.data, &o.len);
     assert_non_null(f);
     struct yk_report rep = {.out = f, .opt = &ropt, .registry = reg};
@@ -120,9 +120,8 @@ static struct out audit_catalog(const char *format, enum yk_lang lang, const cha
 }
 
 static const char *const check_set[] = {
-    "fixtures/check/defects.csv",  "fixtures/check/whitespace.csv",
-    "fixtures/check/title-row.csv", "fixtures/check/clean.csv",
-    "fixtures/check/no-such-file.csv",
+    "fixtures/check/defects.csv", "fixtures/check/whitespace.csv",   "fixtures/check/title-row.csv",
+    "fixtures/check/clean.csv",   "fixtures/check/no-such-file.csv",
 };
 #define NCHECK (sizeof check_set / sizeof check_set[0])
 
@@ -154,14 +153,14 @@ static size_t check_sarif(json_t *doc)
         json_t *r = json_array_get(rules, i);
         const char *id = json_string_value(json_object_get(r, "id"));
         assert_non_null(id);
-        assert_non_null(json_string_value(json_object_get(json_object_get(r, "shortDescription"),
-                                                          "text")));
+        assert_non_null(
+            json_string_value(json_object_get(json_object_get(r, "shortDescription"), "text")));
         assert_non_null(json_string_value(json_object_get(json_object_get(r, "help"), "text")));
-        assert_non_null(json_string_value(json_object_get(
-            json_object_get(r, "defaultConfiguration"), "level")));
+        assert_non_null(json_string_value(
+            json_object_get(json_object_get(r, "defaultConfiguration"), "level")));
         for (size_t j = 0; j < i; j++)
-            assert_string_not_equal(id, json_string_value(json_object_get(
-                                            json_array_get(rules, j), "id")));
+            assert_string_not_equal(
+                id, json_string_value(json_object_get(json_array_get(rules, j), "id")));
     }
     size_t n = json_array_size(results);
     const char **fps = calloc(n ? n : 1, sizeof *fps);
@@ -172,20 +171,18 @@ static size_t check_sarif(json_t *doc)
         json_int_t index = json_integer_value(json_object_get(res, "ruleIndex"));
         assert_non_null(id);
         assert_true(index >= 0 && (size_t)index < nrules);
-        assert_string_equal(json_string_value(json_object_get(json_array_get(rules,
-                                                                             (size_t)index),
-                                                              "id")),
-                            id);
+        assert_string_equal(
+            json_string_value(json_object_get(json_array_get(rules, (size_t)index), "id")), id);
         const char *level = json_string_value(json_object_get(res, "level"));
         assert_true(strcmp(level, "error") == 0 || strcmp(level, "warning") == 0 ||
                     strcmp(level, "note") == 0);
-        assert_non_null(json_string_value(json_object_get(json_object_get(res, "message"),
-                                                          "text")));
+        assert_non_null(
+            json_string_value(json_object_get(json_object_get(res, "message"), "text")));
         json_t *locs = json_object_get(res, "locations");
         assert_true(json_array_size(locs) >= 1);
         json_t *phys = json_object_get(json_array_get(locs, 0), "physicalLocation");
-        const char *uri = json_string_value(json_object_get(
-            json_object_get(phys, "artifactLocation"), "uri"));
+        const char *uri =
+            json_string_value(json_object_get(json_object_get(phys, "artifactLocation"), "uri"));
         assert_non_null(uri);
         assert_true(uri[0] != 0);
         assert_null(strpbrk(uri, " \"<>\\{}|^`"));
@@ -195,8 +192,8 @@ static size_t check_sarif(json_t *doc)
             json_t *col = json_object_get(region, "startColumn");
             assert_true(!col || json_integer_value(col) >= 1);
         }
-        fps[i] = json_string_value(json_object_get(json_object_get(res, "partialFingerprints"),
-                                                   "yakistFingerprint/v1"));
+        fps[i] = json_string_value(
+            json_object_get(json_object_get(res, "partialFingerprints"), "yakistFingerprint/v1"));
         assert_non_null(fps[i]);
         assert_int_equal(strlen(fps[i]), 32);
         for (size_t j = 0; j < i; j++)
@@ -284,10 +281,10 @@ static void sarif_fingerprints_survive_inserted_rows(void **state)
     for (size_t i = 0; i < json_array_size(r0); i++) {
         json_t *res = json_array_get(r0, i);
         json_t *fp = json_object_get(res, "partialFingerprints");
-        json_t *region = json_object_get(json_object_get(json_array_get(
-                                             json_object_get(res, "locations"), 0),
-                                             "physicalLocation"),
-                                         "region");
+        json_t *region =
+            json_object_get(json_object_get(json_array_get(json_object_get(res, "locations"), 0),
+                                            "physicalLocation"),
+                            "region");
         bool found = false;
         for (size_t j = 0; j < json_array_size(r1) && !found; j++)
             found = json_equal(fp, json_object_get(json_array_get(r1, j), "partialFingerprints"));
@@ -363,7 +360,7 @@ static void junit_check(void **state)
     struct out w = check_files("junit", YK_LANG_EN, YK_SEV_WARNING, 0, check_set, NCHECK);
     long fe = check_junit(&e), fw = check_junit(&w);
     assert_true(fe > 0);
-    assert_true(fw > fe); /* a lower gate turns warnings into failures */
+    assert_true(fw > fe);                            /* a lower gate turns warnings into failures */
     assert_non_null(strstr(e.data, "errors=\"1\"")); /* the missing file */
     out_free(&e);
     out_free(&w);
@@ -395,8 +392,8 @@ static const char *find_nocase(const char *hay, const char *needle)
 /* No element, attribute or address from the data is alive in the parsed page. */
 static void walk_html(xmlNode *n, size_t *elements)
 {
-    static const char *const banned[] = {"script", "img", "iframe", "object", "embed",
-                                         "form", "base", "link"};
+    static const char *const banned[] = {"script", "img",  "iframe", "object",
+                                         "embed",  "form", "base",   "link"};
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
@@ -443,9 +440,9 @@ static void html_hostile(void **state)
         assert_non_null(strstr(o.data, "\\u202E"));
         /* Nothing may load or run even if escaping failed somewhere. */
         assert_non_null(strstr(o.data, "Content-Security-Policy\" content=\"default-src 'none';"));
-        htmlDocPtr doc = htmlReadMemory(o.data, (int)o.len, "dashboard.html", "UTF-8",
-                                        HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                            HTML_PARSE_NOWARNING);
+        htmlDocPtr doc =
+            htmlReadMemory(o.data, (int)o.len, "dashboard.html", "UTF-8",
+                           HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
         assert_non_null(doc);
         size_t elements = 0;
         walk_html(xmlDocGetRootElement(doc), &elements);
@@ -517,8 +514,8 @@ static void csv_hostile(void **state)
             for (size_t i = 0; i < n; i++) {
                 if (fields[i][0] && strchr("=+-@\t\r", fields[i][0]))
                     fail_msg("record %zu, field %zu is a formula: %s", records, i, fields[i]);
-                neutralised |= fields[i][0] == '\'' && fields[i][1] &&
-                               strchr("=+-@\t", fields[i][1]);
+                neutralised |=
+                    fields[i][0] == '\'' && fields[i][1] && strchr("=+-@\t", fields[i][1]);
             }
         }
         assert_true(records > 3);
@@ -574,8 +571,12 @@ static void escapes(void **state)
         {yk_esc_uri, "дані/a b.csv", "%D0%B4%D0%B0%D0%BD%D1%96/a%20b.csv"},
         {yk_esc_uri, "/abs/x.csv", "file:///abs/x.csv"},
         {yk_esc_uri, "a\\b#c?.csv", "a/b%23c%3F.csv"},
-        {yk_esc_html, "<a href=\"x\">'&'</a>", "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"},
-        {yk_esc_html, "\xE2\x80\xAE" "abc\x1b", "\\u202Eabc\\x1B"},
+        {yk_esc_html, "<a href=\"x\">'&'</a>",
+         "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"},
+        {yk_esc_html,
+         "\xE2\x80\xAE"
+         "abc\x1b",
+         "\\u202Eabc\\x1B"},
         {yk_esc_md, "a|b *c* <i>", "a\\|b \\*c\\* &lt;i&gt;"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -584,8 +585,7 @@ static void escapes(void **state)
         cases[i].fn(f, cases[i].in);
         fclose(f);
         if (strcmp(o.data, cases[i].want) != 0)
-            fail_msg("case %zu: '%s' gave '%s', want '%s'", i, cases[i].in, o.data,
-                     cases[i].want);
+            fail_msg("case %zu: '%s' gave '%s', want '%s'", i, cases[i].in, o.data, cases[i].want);
         out_free(&o);
     }
     struct out x = {0};

@@ -288,6 +288,52 @@ static const struct rule_case cases[] = {
      .ignore_case = true,
      .csv = "AA,bb\na,b\n"},
 
+    /* schema.alias_label: a label that is an alias the schema lists is its field */
+    {.name = "aliases by name: an older name is its field, checked as it",
+     .schema = "{\"fields\": [{\"name\": \"id\"}, {\"name\": \"providedDate\", \"type\":"
+               " \"date\", \"constraints\": {\"required\": true},"
+               " \"yakist:aliases\": [\"providDate\"]}], \"fieldsMatch\": \"equal\"}",
+     .csv = "providDate,id\n2025-03-04,1\n04.03.2025,2\n",
+     .counts = {{"schema.alias_label", 1}, {"schema.type_error", 1}},
+     .locs = {{"schema.alias_label", 0, 1, 1,
+               "\"providDate\" is an older or alternative name of the field \"providedDate\""},
+              {"schema.type_error", 3, 1, 3, NULL}}},
+    {.name = "aliases by position: not an incorrect label",
+     .schema = "{\"fields\": [{\"name\": \"id\"}, {\"name\": \"stopId\","
+               " \"yakist:aliases\": [\"stop_id\", \"stopID\"]}]}",
+     .csv = "id,stop_id\n1,A\n",
+     .counts = {{"schema.alias_label", 1}},
+     .locs = {{"schema.alias_label", 0, 2, 1, "the structure names the column \"stopId\""}}},
+    {.name = "aliases by position: another field's alias is still incorrect",
+     .schema = "{\"fields\": [{\"name\": \"id\", \"yakist:aliases\": [\"uid\"]},"
+               " {\"name\": \"name\"}]}",
+     .csv = "name,uid\nx,1\n",
+     .counts = {{"schema.incorrect_label", 2}}},
+    {.name = "aliases by name: a name wins over another field's alias",
+     .schema = "{\"fields\": [{\"name\": \"cadastralId\", \"yakist:aliases\": [\"id\"]},"
+               " {\"name\": \"id\"}], \"fieldsMatch\": \"equal\"}",
+     .csv = "id,cadastralId\n1,2\n"},
+    {.name = "aliases by name: ignoring case, once per field",
+     .schema = "{\"fields\": [{\"name\": \"cadastralId\", \"yakist:aliases\": [\"id\"]},"
+               " {\"name\": \"name\"}], \"fieldsMatch\": \"equal\"}",
+     .ignore_case = true,
+     .csv = "ID,name,id\n1,x,2\n",
+     .counts = {{"schema.alias_label", 1}, {"schema.extra_label", 1}},
+     .locs = {{"schema.alias_label", 0, 1, 1, "column 1 \"ID\" is an older"},
+              {"schema.extra_label", 0, 3, 1, NULL}}},
+
+    /* foreignKeys are documentation: read, not checked, and not reported on every run */
+    {.name = "foreign keys: declared ones are quiet",
+     .schema = "{\"fields\": [{\"name\": \"id\"}, {\"name\": \"parent\"}],"
+               " \"foreignKeys\": [{\"fields\": \"parent\", \"reference\": {\"resource\":"
+               " \"\", \"fields\": \"id\"}}]}",
+     .csv = "id,parent\n1,\n2,9\n"},
+    {.name = "foreign keys: a malformed declaration is a quirk",
+     .schema = "{\"fields\": [{\"name\": \"id\"}], \"foreignKeys\": [{\"fields\": 7}]}",
+     .csv = "id\n1\n",
+     .counts = {{"schema.quirk", 1}},
+     .locs = {{"schema.quirk", 0, 0, 0, "/foreignKeys: the foreign keys"}}},
+
     /* schema.quirk: the description's own defects, once per kind */
     {.name = "quirks of a 2025-draft structure",
      .schema = "{\"context\": {\"@context\": \"http://www.w3.org/ns/csvw\"}, \"tableSchema\":"
@@ -629,7 +675,7 @@ static void near_misses(void **state)
 static void descriptors_complete(void **state)
 {
     (void)state;
-    assert_int_equal(yk_family_schema.nrules, 17);
+    assert_int_equal(yk_family_schema.nrules, 18);
     for (size_t i = 0; i < yk_family_schema.nrules; i++) {
         const struct yk_rule *r = yk_family_schema.rules[i];
         assert_int_equal(strncmp(r->id, "schema.", 7), 0);

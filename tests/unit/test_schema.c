@@ -285,9 +285,11 @@ static void quirks_types_and_keys(void **state)
     assert_int_equal(s->fields[3].type, YK_TYPE_ANY);
     assert_int_equal(s->fields[4].type, YK_TYPE_INTEGER);
     assert_true(s->fields[4].required);
+    assert_null(warning(s, "foreign-keys")); /* declared foreign keys are kept, not warned of */
+    assert_int_equal(s->nforeign_keys, 0);
     static const char *const codes[] = {
         "bom",          "type-case",        "type-vocabulary", "unchecked-type", "unknown-type",
-        "datatype-key", "required-outside", "duplicate-name",  "foreign-keys"};
+        "datatype-key", "required-outside", "duplicate-name"};
     for (size_t i = 0; i < COUNT(codes); i++) {
         if (!warning(s, codes[i]))
             fprintf(stderr, "no warning %s\n", codes[i]);
