@@ -32,19 +32,21 @@ static int check_rule(const char *path, const struct yk_rule *r, size_t i, struc
     if (!r || !r->id)
         return yk_error_set(err, YK_EINVAL, path, 0, 0, "plugin rule %zu has no id", i);
     const char *dot = strchr(r->id, '.');
-    if (dot && (!lower_snake(r->id, (size_t)(dot - r->id)) ||
-                !lower_snake(dot + 1, strlen(dot + 1))))
+    if (dot &&
+        (!lower_snake(r->id, (size_t)(dot - r->id)) || !lower_snake(dot + 1, strlen(dot + 1))))
         return yk_error_set(err, YK_EINVAL, path, 0, 0,
                             "plugin rule id '%s' is not family.name in lower_snake", r->id);
     if (!r->title_uk || !r->title_en)
-        return yk_error_set(err, YK_EINVAL, path, 0, 0, "plugin rule %s needs title_uk and "
-                                                        "title_en", r->id);
+        return yk_error_set(err, YK_EINVAL, path, 0, 0,
+                            "plugin rule %s needs title_uk and "
+                            "title_en",
+                            r->id);
     if ((unsigned)r->scope > YK_SCOPE_CELL || (unsigned)r->severity > YK_SEV_ERROR ||
-        (unsigned)r->dimension >= YK_DIM_COUNT || r->weight > 1000 ||
-        (r->nparams && !r->params))
+        (unsigned)r->dimension >= YK_DIM_COUNT || r->weight > 1000 || (r->nparams && !r->params))
         return yk_error_set(err, YK_EINVAL, path, 0, 0,
                             "plugin rule %s: scope, severity, dimension, weight (0-1000) or "
-                            "parameters out of range", r->id);
+                            "parameters out of range",
+                            r->id);
     return 0;
 }
 
@@ -59,11 +61,12 @@ static int check_info(const char *path, const struct yk_plugin_info *info, struc
                             "plugin name 'profile' is reserved for the rules a profile declares");
     if (!fam || !fam->name || strcmp(fam->name, info->name) != 0)
         return yk_error_set(err, YK_EINVAL, path, 0, 0,
-                            "plugin '%s' must return a family named '%s'", info->name,
-                            info->name);
+                            "plugin '%s' must return a family named '%s'", info->name, info->name);
     if (!fam->title_uk || !fam->title_en)
-        return yk_error_set(err, YK_EINVAL, path, 0, 0, "plugin family '%s' needs title_uk and "
-                                                        "title_en", fam->name);
+        return yk_error_set(err, YK_EINVAL, path, 0, 0,
+                            "plugin family '%s' needs title_uk and "
+                            "title_en",
+                            fam->name);
     if (fam->nrules == 0 || fam->nrules > MAX_RULES || !fam->rules)
         return yk_error_set(err, YK_EINVAL, path, 0, 0,
                             "plugin family '%s' must hold 1 to %d rules", fam->name, MAX_RULES);

@@ -32,8 +32,8 @@ struct yk_profile {
     const struct yk_registry *reg; /* borrowed; only for lookups, never when destroying */
     struct setting *settings;      /* one per rule registered at load, by registry index */
     size_t nsettings;
-    struct yk_arena *arena;    /* the declared rules ("columns"), their patterns and texts */
-    struct yk_decl_set *decl;  /* NULL when the profile declares none */
+    struct yk_arena *arena;   /* the declared rules ("columns"), their patterns and texts */
+    struct yk_decl_set *decl; /* NULL when the profile declares none */
 };
 
 void yk_profile_destroy(struct yk_profile *p)

@@ -30,8 +30,8 @@ static const char *const common_keys[] = {
 
 /* The parameters of each check; a parameter of another check is rejected. */
 static const char *const check_keys[YK_DECL_CHECK_COUNT][2] = {
-    {"pattern", NULL}, {"enum", NULL}, {"min", "max"},
-    {"minLength", "maxLength"}, {NULL, NULL}, {NULL, NULL},
+    {"pattern", NULL},          {"enum", NULL}, {"min", "max"},
+    {"minLength", "maxLength"}, {NULL, NULL},   {NULL, NULL},
 };
 
 struct parse {
@@ -45,7 +45,8 @@ struct parse {
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static int bad(const struct parse *ps, const char *key, const char *fmt, ...)
+static int
+bad(const struct parse *ps, const char *key, const char *fmt, ...)
 {
     char msg[400];
     va_list ap;
@@ -81,9 +82,10 @@ static int check_keys_of(const struct parse *ps, json_t *entry, enum yk_decl_che
         for (size_t c = 0; c < YK_DECL_CHECK_COUNT; c++)
             if (in_list(check_keys[c], 2, k))
                 return bad(ps, k, "not a parameter of the %s check", check_names[check]);
-        return bad(ps, k, "unknown key (expected id, column or columnPattern, check, its "
-                          "parameters, severity, message, title, description, weight, "
-                          "dimension, compliance)");
+        return bad(ps, k,
+                   "unknown key (expected id, column or columnPattern, check, its "
+                   "parameters, severity, message, title, description, weight, "
+                   "dimension, compliance)");
     }
     return 0;
 }
@@ -193,16 +195,15 @@ static int parse_length(const struct parse *ps, json_t *entry, struct yk_decl *d
         *dst[k] = -1;
         if (!x)
             continue;
-        if (!json_is_integer(x) || json_integer_value(x) < 0 ||
-            json_integer_value(x) > 1000000000)
+        if (!json_is_integer(x) || json_integer_value(x) < 0 || json_integer_value(x) > 1000000000)
             return bad(ps, keys[k], "expected an integer from 0 to 1000000000");
         *dst[k] = (int64_t)json_integer_value(x);
     }
     if (d->min_len < 0 && d->max_len < 0)
         return bad(ps, NULL, "the length check needs minLength, maxLength or both");
     if (d->max_len >= 0 && d->min_len > d->max_len)
-        return bad(ps, "minLength", "%lld is greater than maxLength %lld",
-                   (long long)d->min_len, (long long)d->max_len);
+        return bad(ps, "minLength", "%lld is greater than maxLength %lld", (long long)d->min_len,
+                   (long long)d->max_len);
     return 0;
 }
 
@@ -264,8 +265,8 @@ static int check_template(const struct parse *ps, const char *key, const char *s
             continue;
         if (!(n == 5 && strncmp(p + 1, "value", 5) == 0) &&
             !(n == 6 && strncmp(p + 1, "column", 6) == 0))
-            return bad(ps, key, "unknown placeholder {%.*s} (expected {value} or {column})",
-                       (int)n, p + 1);
+            return bad(ps, key, "unknown placeholder {%.*s} (expected {value} or {column})", (int)n,
+                       p + 1);
     }
     return 0;
 }
@@ -306,8 +307,10 @@ static int parse_id(const struct parse *ps, json_t *v, const struct yk_decl_set 
         return bad(ps, NULL, "id is missing (it names the rule: profile.ID)");
     const char *id = json_is_string(v) ? json_string_value(v) : "";
     if (!lower_snake(id) || strlen(id) > YK_DECL_MAX_ID)
-        return bad(ps, "id", "expected lower_snake letters, digits and _ (at most %d), "
-                             "starting with a letter", YK_DECL_MAX_ID);
+        return bad(ps, "id",
+                   "expected lower_snake letters, digits and _ (at most %d), "
+                   "starting with a letter",
+                   YK_DECL_MAX_ID);
     for (size_t k = 0; k < set->n; k++)
         if (strcmp(set->decls[k].rule.id + sizeof YK_DECL_FAMILY, id) == 0)
             return bad(ps, "id", "'%s' is already the id of columns[%zu]", id, k);
@@ -345,8 +348,9 @@ static int parse_scoring(const struct parse *ps, json_t *entry, struct yk_decl *
             return 0;
         }
     }
-    return bad(ps, "dimension", "expected one of coverage, metadata, timeliness, openness, "
-                                "structure, content");
+    return bad(ps, "dimension",
+               "expected one of coverage, metadata, timeliness, openness, "
+               "structure, content");
 }
 
 /* --- the descriptor ---------------------------------------------------------------------- */
@@ -356,8 +360,9 @@ static const char *demand(struct yk_arena *arena, const struct yk_decl *d, json_
 {
     switch (d->check) {
     case YK_DECL_PATTERN:
-        return yk_arena_printf(arena, "every value must match the pattern %s (PCRE2, the whole "
-                                      "value)",
+        return yk_arena_printf(arena,
+                               "every value must match the pattern %s (PCRE2, the whole "
+                               "value)",
                                json_string_value(json_object_get(entry, "pattern")));
     case YK_DECL_ENUM:
         return yk_arena_printf(arena, "every value must be one of %zu listed values, exactly",
@@ -367,11 +372,10 @@ static const char *demand(struct yk_arena *arena, const struct yk_decl *d, json_
                                d->has_min ? " from " : "", d->has_min ? d->min : 0.0,
                                d->has_max ? " up to " : "", d->has_max ? d->max : 0.0);
     case YK_DECL_LENGTH:
-        return yk_arena_printf(arena, "every value must have%s%lld%s%lld characters",
-                               d->min_len >= 0 ? " at least " : "",
-                               (long long)(d->min_len >= 0 ? d->min_len : 0),
-                               d->max_len >= 0 ? " and at most " : "",
-                               (long long)(d->max_len >= 0 ? d->max_len : 0));
+        return yk_arena_printf(
+            arena, "every value must have%s%lld%s%lld characters",
+            d->min_len >= 0 ? " at least " : "", (long long)(d->min_len >= 0 ? d->min_len : 0),
+            d->max_len >= 0 ? " and at most " : "", (long long)(d->max_len >= 0 ? d->max_len : 0));
     case YK_DECL_REQUIRED:
         return "every row must have a value that is not blank";
     case YK_DECL_UNIQUE:
@@ -397,24 +401,31 @@ static int default_messages(const struct parse *ps, struct yk_decl *d)
         {"стовпець «{column}»: «{value}» має неприпустиму довжину",
          "column \"{column}\": \"{value}\" has a length out of range"},
         {"стовпець «{column}»: немає значення", "column \"{column}\": the value is missing"},
-        {"стовпець «{column}»: «{value}» повторюється",
-         "column \"{column}\": \"{value}\" repeats"},
+        {"стовпець «{column}»: «{value}» повторюється", "column \"{column}\": \"{value}\" repeats"},
     };
     for (int f = 0; f < YK_DECL_FAIL_COUNT; f++) {
         m[f][0] = plain[d->check][0];
         m[f][1] = plain[d->check][1];
     }
     if (d->check == YK_DECL_RANGE) {
-        m[YK_DECL_LOW][0] = yk_arena_printf(a, "стовпець «{column}»: {value} менше за %.15g", d->min);
-        m[YK_DECL_LOW][1] = yk_arena_printf(a, "column \"{column}\": {value} is below %.15g", d->min);
-        m[YK_DECL_HIGH][0] = yk_arena_printf(a, "стовпець «{column}»: {value} більше за %.15g", d->max);
-        m[YK_DECL_HIGH][1] = yk_arena_printf(a, "column \"{column}\": {value} is above %.15g", d->max);
+        m[YK_DECL_LOW][0] =
+            yk_arena_printf(a, "стовпець «{column}»: {value} менше за %.15g", d->min);
+        m[YK_DECL_LOW][1] =
+            yk_arena_printf(a, "column \"{column}\": {value} is below %.15g", d->min);
+        m[YK_DECL_HIGH][0] =
+            yk_arena_printf(a, "стовпець «{column}»: {value} більше за %.15g", d->max);
+        m[YK_DECL_HIGH][1] =
+            yk_arena_printf(a, "column \"{column}\": {value} is above %.15g", d->max);
     } else if (d->check == YK_DECL_LENGTH) {
         long long lo = (long long)d->min_len, hi = (long long)d->max_len;
-        m[YK_DECL_LOW][0] = yk_arena_printf(a, "стовпець «{column}»: «{value}» коротше за %lld символів", lo);
-        m[YK_DECL_LOW][1] = yk_arena_printf(a, "column \"{column}\": \"{value}\" is shorter than %lld characters", lo);
-        m[YK_DECL_HIGH][0] = yk_arena_printf(a, "стовпець «{column}»: «{value}» довше за %lld символів", hi);
-        m[YK_DECL_HIGH][1] = yk_arena_printf(a, "column \"{column}\": \"{value}\" is longer than %lld characters", hi);
+        m[YK_DECL_LOW][0] =
+            yk_arena_printf(a, "стовпець «{column}»: «{value}» коротше за %lld символів", lo);
+        m[YK_DECL_LOW][1] = yk_arena_printf(
+            a, "column \"{column}\": \"{value}\" is shorter than %lld characters", lo);
+        m[YK_DECL_HIGH][0] =
+            yk_arena_printf(a, "стовпець «{column}»: «{value}» довше за %lld символів", hi);
+        m[YK_DECL_HIGH][1] = yk_arena_printf(
+            a, "column \"{column}\": \"{value}\" is longer than %lld characters", hi);
     }
     for (int f = 0; f < YK_DECL_FAIL_COUNT; f++)
         if (!m[f][0] || !m[f][1])
@@ -439,8 +450,8 @@ static int describe(const struct parse *ps, json_t *entry, struct yk_decl *d)
         return rc;
     if (desc && !json_is_string(desc))
         return bad(ps, "description", "expected a string");
-    const char *col = d->column ? d->column
-                                : json_string_value(json_object_get(entry, "columnPattern"));
+    const char *col =
+        d->column ? d->column : json_string_value(json_object_get(entry, "columnPattern"));
     const char *open = d->column ? "«" : "/", *close = d->column ? "»" : "/";
     if (title && (rc = parse_pair(ps, "title", title, false, pair)) < 0)
         return rc;

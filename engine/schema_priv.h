@@ -29,7 +29,8 @@ struct yk_sb {
     bool has_missing;
     bool *has_field_missing; /* per field: its own missing values were declared */
     bool *has_field_bools;   /* per field: trueValues or falseValues were declared */
-    struct yk_schema_foreign_key *fks; /* as declared, in the arena */
+    /* foreignKeys as declared, in the arena */
+    struct yk_schema_foreign_key *fks;
     size_t nfks;
 };
 

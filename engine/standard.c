@@ -20,7 +20,7 @@
 
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 static struct yk_standard *standards;
-static size_t nstandards; /* 0 when the embedded index is damaged */
+static size_t nstandards;  /* 0 when the embedded index is damaged */
 static json_t *index_root; /* the strings of the index point into it */
 
 static const char *text(const json_t *o, const char *key)
@@ -76,8 +76,7 @@ static bool read_standard(const json_t *o, struct yk_standard *st)
     st->title_uk = text(o, "title_uk");
     st->title_en = text(o, "title_en");
     st->basis = text(o, "basis");
-    if (!st->id || !st->title_uk || !st->title_en || !st->basis || !block || pos < 1 ||
-        pos > 9999)
+    if (!st->id || !st->title_uk || !st->title_en || !st->basis || !block || pos < 1 || pos > 9999)
         return false;
     snprintf(num, sizeof num, "%d", (int)pos);
     return (st->perelik = printf_dup("%s.%s", block, num)) != NULL && read_tables(o, st);
@@ -170,8 +169,8 @@ int yk_standard_load(const char *name, struct yk_arena *arena, const struct yk_s
     const struct yk_blob *blob = yk_data_find(path);
     if (!blob)
         return yk_error_set(err, YK_EINTERNAL, NULL, 0, 0,
-                            "the standard \"%s\" is listed but its schema %s is not built in",
-                            name, t->file);
+                            "the standard \"%s\" is listed but its schema %s is not built in", name,
+                            t->file);
     char source[160];
     snprintf(source, sizeof source, "standard:%s", t->ref);
     rc = yk_schema_parse((const char *)blob->data, blob->len, source, arena, out, err);

@@ -78,8 +78,7 @@ static int fail(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t column
 {
     const struct yk_decl *d = decl_of(ctx);
     const struct yk_cell *c = &row->cells[column];
-    char name[YK_FILE_SNIPPET_SIZE], value[YK_FILE_SNIPPET_SIZE], uk[MESSAGE_MAX],
-        en[MESSAGE_MAX];
+    char name[YK_FILE_SNIPPET_SIZE], value[YK_FILE_SNIPPET_SIZE], uk[MESSAGE_MAX], en[MESSAGE_MAX];
     label_of(ctx, column, name);
     yk_file_snippet(value, c->data, c->len);
     expand(uk, d->msg[how][0], name, value);
@@ -93,8 +92,7 @@ static int fail(struct yk_rule_ctx *ctx, const struct yk_row *row, size_t column
 
 /* --- the header -------------------------------------------------------------------------- */
 
-static bool names_column(const struct yk_decl *d, const struct yk_cell *label,
-                         pcre2_match_data *md)
+static bool names_column(const struct yk_decl *d, const struct yk_cell *label, pcre2_match_data *md)
 {
     if (d->column)
         return strlen(d->column) == label->len && memcmp(d->column, label->data, label->len) == 0;

@@ -10,8 +10,7 @@ static int fail(struct yk_cli_engine *e, const struct yk_error *err, enum yk_lan
 {
     yk_cli_print_error(err, lang);
     yk_cli_engine_close(e);
-    return err->code == YK_ENOMEM || err->code == YK_EINTERNAL ? CLI_EXIT_INTERNAL
-                                                                : CLI_EXIT_INPUT;
+    return err->code == YK_ENOMEM || err->code == YK_EINTERNAL ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
 }
 
 int yk_cli_engine_open(struct yk_cli_engine *e, const char *const *plugins, size_t nplugins,

@@ -120,8 +120,8 @@ static int unknown(const char *cmd, const char *name)
     if (near)
         fprintf(stderr, "yakist %s: no standard '%s'; did you mean '%s'?\n", cmd, name, near);
     else
-        fprintf(stderr, "yakist %s: no standard '%s'; 'yakist rules --standards' lists them\n",
-                cmd, name);
+        fprintf(stderr, "yakist %s: no standard '%s'; 'yakist rules --standards' lists them\n", cmd,
+                name);
     return CLI_EXIT_USAGE;
 }
 

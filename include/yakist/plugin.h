@@ -31,7 +31,7 @@ const struct yk_plugin_info *yakist_plugin(void);
 #define YK_PLUGIN_DEFINE(name_, version_, family_)                                                 \
     const struct yk_plugin_info *yakist_plugin(void)                                               \
     {                                                                                              \
-        static const struct yk_plugin_info info = {YK_PLUGIN_ABI, name_, version_, &family_};     \
+        static const struct yk_plugin_info info = {YK_PLUGIN_ABI, name_, version_, &family_};      \
         return &info;                                                                              \
     }
 

@@ -91,8 +91,9 @@ struct yk_schema_field {
     bool bare_number;                 /* numbers: no text around the digits (default true) */
     size_t index;                     /* 0-based position in the schema */
     const char *path;                 /* JSON Pointer (or "row N") of the field in the document */
-    struct yk_strings aliases; /* other names a header may give the column ("yakist:aliases":
-                                  an older structure's name, a draft spelling); n = 0: none */
+    /* Other names a header may give the column ("yakist:aliases": an older structure's name, a
+     * draft spelling); n = 0: none. */
+    struct yk_strings aliases;
 };
 
 /* A Frictionless foreign key: the values of fields must appear in ref_fields of resource.

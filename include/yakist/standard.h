@@ -27,7 +27,7 @@ struct yk_standard {
     const char *title_uk; /* the dataset's title */
     const char *title_en;
     const char *perelik; /* the key of its Перелік item ("local.55"), as yk_perelik_find takes */
-    const char *basis;   /* "2019", "2025-draft" or "derived" */
+    const char *basis;                      /* "2019", "2025-draft" or "derived" */
     const struct yk_standard_table *tables; /* at least one, in the index's order */
     size_t ntables;
 };

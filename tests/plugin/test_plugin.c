@@ -118,9 +118,9 @@ static void not_loadable(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(loads_and_runs),      cmocka_unit_test(wrong_abi),
-        cmocka_unit_test(ids_without_prefix),  cmocka_unit_test(duplicate_builtin_id),
-        cmocka_unit_test(no_entry_point),      cmocka_unit_test(not_loadable),
+        cmocka_unit_test(loads_and_runs),     cmocka_unit_test(wrong_abi),
+        cmocka_unit_test(ids_without_prefix), cmocka_unit_test(duplicate_builtin_id),
+        cmocka_unit_test(no_entry_point),     cmocka_unit_test(not_loadable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

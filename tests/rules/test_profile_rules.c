@@ -25,26 +25,31 @@ struct rule_case {
 
 static const struct rule_case cases[] = {
     /* pattern: the whole value must match */
-    {"pattern-pass", COL("pattern", ", \"pattern\": \"[0-9]{5}\""), "v\n46001\n48500\n", 0, NULL, NULL},
+    {"pattern-pass", COL("pattern", ", \"pattern\": \"[0-9]{5}\""), "v\n46001\n48500\n", 0, NULL,
+     NULL},
     {"pattern-fail", COL("pattern", ", \"pattern\": \"[0-9]{5}\""), "v\n46001\n460011\nab\n", 2,
      "column \"v\": \"460011\" does not match the pattern", "«460011» не відповідає шаблону"},
     {"pattern-unicode", COL("pattern", ", \"pattern\": \"(?!вул\\\\.).*\""),
      "v\nШевченка\nвул. Франка\nВУЛ. Лесі\n", 1, "\"вул. Франка\"", NULL},
-    {"pattern-empty-skipped", COL("pattern", ", \"pattern\": \"[0-9]+\""), "v\n\n1\n\n", 0, NULL, NULL},
-    {"pattern-invalid-utf8", COL("pattern", ", \"pattern\": \"[a-z]+\""), "v\nab\xff\n", 1, NULL, NULL},
+    {"pattern-empty-skipped", COL("pattern", ", \"pattern\": \"[0-9]+\""), "v\n\n1\n\n", 0, NULL,
+     NULL},
+    {"pattern-invalid-utf8", COL("pattern", ", \"pattern\": \"[a-z]+\""), "v\nab\xff\n", 1, NULL,
+     NULL},
     {"pattern-huge-cell-message",
      COL("pattern", ", \"pattern\": \"[0-9]+\", \"message\": {\"uk\": \"погано: {value}\","
                     " \"en\": \"bad in {column}: {value}!\"}"),
      "v\nabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz\n", 1,
      "bad in v: abcdefghijklmnopqrstuvwxyzabcdefghijklmn…!", "погано: abcdefghij"},
     /* enum: exact spellings */
-    {"enum-pass", COL("enum", ", \"enum\": [\"UAH\", \"USD\"]"), "v\nUAH\nUSD\nUAH\n", 0, NULL, NULL},
+    {"enum-pass", COL("enum", ", \"enum\": [\"UAH\", \"USD\"]"), "v\nUAH\nUSD\nUAH\n", 0, NULL,
+     NULL},
     {"enum-fail", COL("enum", ", \"enum\": [\"UAH\", \"USD\"]"), "v\nUAH\nгрн\nuah\n", 2,
      "\"грн\" is not one of the allowed values", "«грн» немає серед дозволених значень"},
     {"enum-edge-space-and-prefix", COL("enum", ", \"enum\": [\"UAH\", \"U\"]"),
      "v\nUAH \nUA\nU\n\n", 2, "\"UAH \"", NULL},
     /* range: numbers with a point or a comma, grouped or not */
-    {"range-pass", COL("range", ", \"min\": 0, \"max\": 3000"), "v\n0\n2,5\n1 200\n3000\n", 0, NULL, NULL},
+    {"range-pass", COL("range", ", \"min\": 0, \"max\": 3000"), "v\n0\n2,5\n1 200\n3000\n", 0, NULL,
+     NULL},
     {"range-fail", COL("range", ", \"min\": 0, \"max\": 3000"), "v\n-1\n3000.5\n", 2,
      "-1 is below 0", "-1 менше за 0"},
     {"range-above", COL("range", ", \"max\": 10"), "v\n11\n", 1, "11 is above 10",
@@ -54,9 +59,8 @@ static const struct rule_case cases[] = {
     /* length: characters, not bytes */
     {"length-pass-cyrillic", COL("length", ", \"minLength\": 2, \"maxLength\": 8"),
      "v\nЧортків\nab\n", 0, NULL, NULL},
-    {"length-fail", COL("length", ", \"minLength\": 2, \"maxLength\": 8"),
-     "v\nа\nЧортківськ\n", 2, "\"а\" is shorter than 2 characters",
-     "«а» коротше за 2 символів"},
+    {"length-fail", COL("length", ", \"minLength\": 2, \"maxLength\": 8"), "v\nа\nЧортківськ\n", 2,
+     "\"а\" is shorter than 2 characters", "«а» коротше за 2 символів"},
     {"length-huge-cell", COL("length", ", \"maxLength\": 100"), NULL, 1,
      "is longer than 100 characters", NULL},
     /* required: not empty, not only whitespace; a missing column fails once */
@@ -71,15 +75,15 @@ static const struct rule_case cases[] = {
     {"unique-pass", COL("unique", ""), "v\n1\n2\n\n\n3\n", 0, NULL, NULL},
     {"unique-fail", COL("unique", ""), "v\n1\n2\n1\n1\n", 2, "\"1\" repeats (first on line 2)",
      "«1» повторюється (уперше в рядку 2)"},
-    {"unique-columns-apart",
-     "{\"id\": \"x\", \"columnPattern\": \"^code\", \"check\": \"unique\"}",
+    {"unique-columns-apart", "{\"id\": \"x\", \"columnPattern\": \"^code\", \"check\": \"unique\"}",
      "code_a,code_b,other\n1,1,5\n2,2,5\n3,1,5\n", 1, "column \"code_b\": \"1\" repeats", NULL},
     /* which columns: exact name, a pattern over names, none */
     {"column-exact-name", COL("required", ""), "V,v \n,\n", 1, NULL, NULL},
     {"column-pattern-several",
      "{\"id\": \"x\", \"columnPattern\": \"(?i)phone\", \"check\": \"pattern\","
      " \"pattern\": \"\\\\+380[0-9]{9}\"}",
-     "name,Phone,workPhone\na,+380501234567,0501234567\nb,380501234567,+380501234567\n", 2, NULL, NULL},
+     "name,Phone,workPhone\na,+380501234567,0501234567\nb,380501234567,+380501234567\n", 2, NULL,
+     NULL},
     {"column-absent-no-finding", COL("pattern", ", \"pattern\": \"x\""), "w\ny\n", 0, NULL, NULL},
     {"empty-file", COL("required", ""), "", 0, NULL, NULL},
     /* severity off: declared, but does not run */
@@ -123,8 +127,7 @@ static int check_result(const struct rule_case *c, const struct yk_file_result *
     uint64_t n = count_of(res, "profile.x");
     const struct yk_finding *f = first_of(res, "profile.x");
     if (n != c->count) {
-        print_error("%s: %llu findings, expected %u\n", c->name, (unsigned long long)n,
-                    c->count);
+        print_error("%s: %llu findings, expected %u\n", c->name, (unsigned long long)n, c->count);
         bad++;
     }
     if (c->en && (!f || !strstr(f->message_en, c->en))) {
@@ -185,9 +188,10 @@ static void run_case(void **state)
 static void two_runs_share_one_profile(void **state)
 {
     (void)state;
-    const char *profile = "{\"columns\": [" COL("unique", "") ","
-                          "{\"id\": \"y\", \"column\": \"v\", \"check\": \"pattern\","
-                          " \"pattern\": \"[0-9]\"}]}";
+    const char *profile = "{\"columns\": [" COL(
+        "unique", "") ","
+                      "{\"id\": \"y\", \"column\": \"v\", \"check\": \"pattern\","
+                      " \"pattern\": \"[0-9]\"}]}";
     struct yk_registry *reg = NULL;
     struct yk_profile *p = NULL;
     assert_int_equal(yk_registry_create(&reg, NULL), 0);

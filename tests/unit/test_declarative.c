@@ -54,8 +54,8 @@ static void valid_entries_become_rules(void **state)
     assert_non_null(r->on_cell);
     assert_string_equal(fam->rules[1]->title_en, "Kind");
     assert_string_equal(fam->rules[1]->title_uk, "Вид");
-    assert_int_equal(fam->rules[2]->severity, YK_SEV_ERROR);  /* the default */
-    assert_int_equal(fam->rules[2]->weight, 1);               /* the default */
+    assert_int_equal(fam->rules[2]->severity, YK_SEV_ERROR);    /* the default */
+    assert_int_equal(fam->rules[2]->weight, 1);                 /* the default */
     assert_int_equal(fam->rules[2]->dimension, YK_DIM_CONTENT); /* the default */
     assert_false(fam->rules[2]->compliance);
     assert_non_null(strstr(fam->rules[5]->rationale, "Keys."));

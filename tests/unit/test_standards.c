@@ -39,8 +39,7 @@ static void every_standard_loads_cleanly(void **state)
             assert_int_equal(s->nwarnings, 0);
             /* A table of several is named ID.TABLE, the only table by the id alone. */
             assert_true(st->ntables == 1 ? st->tables[k].name == NULL
-                                         : strncmp(st->tables[k].ref, st->id,
-                                                   strlen(st->id)) == 0);
+                                         : strncmp(st->tables[k].ref, st->id, strlen(st->id)) == 0);
             yk_arena_destroy(arena);
             tables++;
         }
