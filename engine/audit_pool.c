@@ -57,7 +57,8 @@ static int unreadable(const char *url, const struct yk_error *why, struct yk_are
     return 0;
 }
 
-static int check_remote(const struct audit *a, const struct yk_resource *r, struct yk_arena *arena,
+static int check_remote(const struct audit *a, const struct yk_check_options *opt,
+                        const struct yk_resource *r, struct yk_arena *arena,
                         struct yk_file_result **out, struct yk_error *err)
 {
     const char *path = NULL;
@@ -67,7 +68,7 @@ static int check_remote(const struct audit *a, const struct yk_resource *r, stru
         return unreadable(r->url, err, arena, out);
     if (rc < 0)
         return rc;
-    rc = yk_check_file(path, &a->check, arena, out, err);
+    rc = yk_check_file(path, opt, arena, out, err);
     if (temporary) {
         unlink(path);
         char *dir = yk_arena_strdup(arena, path), *slash = dir ? strrchr(dir, '/') : NULL;
@@ -85,18 +86,40 @@ static int check_remote(const struct audit *a, const struct yk_resource *r, stru
     return rc;
 }
 
+/* A structure description of its dataset is read as one (audit_schema.c), not checked as
+ * data: a readable file without findings. */
+static int structure_result(const struct yk_resource *r, struct yk_arena *arena,
+                            struct yk_file_result **out)
+{
+    struct yk_file_result *f = yk_arena_calloc(arena, 1, sizeof *f);
+    if (!f || !(f->path = yk_arena_strdup(arena, r->path)))
+        return YK_ENOMEM;
+    f->info.path = f->path;
+    f->readable = true;
+    f->worst = YK_SEV_OFF;
+    *out = f;
+    return 0;
+}
+
 /* One job: 0 with *out, or a failure of yakist itself (err set). */
 static int run_job(const struct audit *a, const struct job *j, struct yk_arena *arena,
                    struct yk_file_result **out, struct yk_error *err)
 {
     const struct yk_resource *r = &j->dr->dataset->resources[j->resource];
+    const struct yk_audit_plan *plan = &a->plans[j->dr - a->res->datasets][j->resource];
+    struct yk_check_options opt = a->check;
     int rc;
     yk_error_clear(err);
     *out = NULL;
-    if (r->location == YK_RES_LOCAL)
-        rc = yk_check_file(r->path, &a->check, arena, out, err);
+    opt.schema = NULL;
+    opt.schema_discover = plan->discover;
+    opt.schema_use = plan->use.origin != YK_SCHEMA_ORIGIN_NONE ? &plan->use : NULL;
+    if (plan->structure)
+        rc = structure_result(r, arena, out);
+    else if (r->location == YK_RES_LOCAL)
+        rc = yk_check_file(r->path, &opt, arena, out, err);
     else
-        rc = check_remote(a, r, arena, out, err);
+        rc = check_remote(a, &opt, r, arena, out, err);
     /* A file that is gone or cannot be read is described by its result (readable false). */
     if ((rc == YK_EIO || rc == YK_ENOTFOUND) && *out)
         rc = 0;

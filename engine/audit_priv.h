@@ -9,11 +9,19 @@
 #include <stdint.h>
 
 #include <yakist/audit.h>
+#include <yakist/schema.h>
 
 #include "emit.h"
 
 /* Bounds on what a catalog makes the audit hold. */
 #define YK_AUDIT_JOBS_MAX 256u /* worker threads */
+
+/* How one resource is checked (audit_schema.c). */
+struct yk_audit_plan {
+    bool structure;           /* its dataset's structure description: not checked as data */
+    bool discover;            /* no schema of its own, but structure files lie next to it */
+    struct yk_schema_use use; /* the schema chosen for it; origin NONE: none (or discover) */
+};
 
 struct audit {
     const struct yk_audit_options *opt;
@@ -26,6 +34,7 @@ struct audit {
     struct yk_schema_run no_schema;  /* what yk_ctx_schema_run gives outside a file */
     uint64_t *count, *kept;          /* per registry index, over the whole audit */
     size_t *publisher_of;            /* per dataset: index in res->publishers, or SIZE_MAX */
+    struct yk_audit_plan **plans;    /* per dataset, per resource */
 };
 
 /* audit_pool.c: check every local resource (and, with opt->fetch, every remote one) with
@@ -33,6 +42,11 @@ struct audit {
  * so they do not depend on the number of threads. Progress is reported from the calling
  * thread. Returns 0 or a negative enum yk_err (a->err set). */
 int yk_audit_check_resources(struct audit *a);
+
+/* audit_schema.c: choose the structure of every resource (declared schema, the dataset's
+ * structure resource, a file next to it, the matched item's standard) and mark structure
+ * resources. In the calling thread, before the checks. Returns 0 or YK_ENOMEM (a->err set). */
+int yk_audit_plan_schemas(struct audit *a);
 
 /* audit_sum.c: resolve each dataset's holder against the council (or give it one of its own). */
 int yk_audit_resolve_publishers(struct audit *a);

@@ -338,7 +338,10 @@ static void expand(const struct eval *e, const char *key, char *buf, size_t size
             add(&t, "%c", *p++);
         }
     }
-    snprintf(buf, size, "%s", t.s);
+    /* Keys are short; a longer expansion is cut, and the lookup then finds nothing. */
+    size_t n = strnlen(t.s, size - 1);
+    memcpy(buf, t.s, n);
+    buf[n] = '\0';
 }
 
 static const json_t *lookup(const struct eval *e, const char *key, char *path, size_t size)

@@ -185,6 +185,7 @@ enum yk_freq yk_freq_parse(const char *s, enum yk_freq_spelling *spelling)
     for (int i = YK_FREQ_SUBDAILY; i < YK_FREQ_COUNT; i++) {
         if (strcmp(s, vocabulary[i].api) == 0 || strcmp(s, vocabulary[i].label) == 0) {
             f = (enum yk_freq)i;
+            sp = strcmp(s, vocabulary[i].api) == 0 ? YK_FREQ_EXACT : YK_FREQ_LABEL;
             goto done;
         }
         if (strcmp(buf, vocabulary[i].api) == 0 || strcmp(buf, vocabulary[i].folded) == 0) {

@@ -25,7 +25,9 @@ enum yk_freq {
 
 /* How the value was written. */
 enum yk_freq_spelling {
-    YK_FREQ_EXACT = 0, /* the API value or the portal's label, as the portal writes it */
+    YK_FREQ_EXACT = 0, /* the API value, as the portal writes it */
+    YK_FREQ_LABEL,     /* the portal's label («Щокварталу»), which the API field does not hold:
+                          understood, but a dirty value there */
     YK_FREQ_VARIANT,   /* the same word in another case, with stray quotes, spaces or a dot */
     YK_FREQ_SYNONYM, /* another wording («Щомісячно», "раз на місяць", MONTHLY, an EU URI) */
     YK_FREQ_LENIENT /* a frequency outside the vocabulary read as the next longer period

@@ -13,7 +13,9 @@ int yk_schema_run_init(struct yk_schema_run *sr, const char *path, bool on_disk,
     memset(sr, 0, sizeof *sr);
     sr->arena = arena;
     sr->ignore_case = opt->header_ignore_case;
-    if (opt->schema) {
+    if (opt->schema_use) {
+        sr->use = *opt->schema_use;
+    } else if (opt->schema) {
         sr->use.origin = YK_SCHEMA_ORIGIN_GIVEN;
         sr->use.schema = opt->schema;
         sr->use.path = opt->schema->source;
@@ -46,6 +48,7 @@ void yk_schema_run_result(const struct yk_schema_run *sr, struct yk_file_result 
 {
     res->schema = sr->use.schema ? sr->use.path : NULL;
     res->schema_discovered = sr->use.origin == YK_SCHEMA_ORIGIN_DISCOVERED;
+    res->schema_standard = sr->use.schema && sr->use.origin == YK_SCHEMA_ORIGIN_STANDARD;
 }
 
 /* Exactly equal, or equal after folding case when the run ignores it. */

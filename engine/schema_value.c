@@ -763,19 +763,19 @@ static const struct {
     const char *uk, *en;             /* what a valid cell looks like */
     const char *plain_uk, *plain_en; /* the type alone, before an explicit format */
 } type_table[YK_TYPE_COUNT] = {
-    [YK_TYPE_STRING] = {parse_text, "рядок", "a string"},
-    [YK_TYPE_INTEGER] = {parse_integer, "ціле число", "an integer"},
-    [YK_TYPE_NUMBER] = {parse_number, "число", "a number"},
-    [YK_TYPE_BOOLEAN] = {parse_boolean, "логічне значення", "a boolean"},
+    [YK_TYPE_STRING] = {parse_text, "рядок", "a string", NULL, NULL},
+    [YK_TYPE_INTEGER] = {parse_integer, "ціле число", "an integer", NULL, NULL},
+    [YK_TYPE_NUMBER] = {parse_number, "число", "a number", NULL, NULL},
+    [YK_TYPE_BOOLEAN] = {parse_boolean, "логічне значення", "a boolean", NULL, NULL},
     [YK_TYPE_DATE] = {parse_date, "дата РРРР-ММ-ДД", "a date YYYY-MM-DD", "дата", "a date"},
     [YK_TYPE_DATETIME] = {parse_datetime, "дата й час РРРР-ММ-ДДTгг:хх[:сс]",
                           "a date-time YYYY-MM-DDThh:mm[:ss]", "дата й час", "a date-time"},
     [YK_TYPE_TIME] = {parse_time, "час гг:хх[:сс]", "a time hh:mm[:ss]", "час", "a time"},
-    [YK_TYPE_YEAR] = {parse_year, "рік РРРР", "a year YYYY"},
-    [YK_TYPE_YEARMONTH] = {parse_yearmonth, "місяць РРРР-ММ", "a month YYYY-MM"},
-    [YK_TYPE_URL] = {parse_url, "посилання (URL)", "a URL"},
-    [YK_TYPE_EMAIL] = {parse_email, "адреса електронної пошти", "an e-mail address"},
-    [YK_TYPE_ANY] = {parse_text, "будь-яке значення", "any value"},
+    [YK_TYPE_YEAR] = {parse_year, "рік РРРР", "a year YYYY", NULL, NULL},
+    [YK_TYPE_YEARMONTH] = {parse_yearmonth, "місяць РРРР-ММ", "a month YYYY-MM", NULL, NULL},
+    [YK_TYPE_URL] = {parse_url, "посилання (URL)", "a URL", NULL, NULL},
+    [YK_TYPE_EMAIL] = {parse_email, "адреса електронної пошти", "an e-mail address", NULL, NULL},
+    [YK_TYPE_ANY] = {parse_text, "будь-яке значення", "any value", NULL, NULL},
 };
 
 int yk_parser_init(struct yk_parser *p, const struct yk_schema_field *f, struct yk_arena *arena,

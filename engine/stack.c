@@ -332,6 +332,9 @@ int yk_archive_tables(const char *path, struct yk_arena *arena, const char *cons
         goto done;
     if (!is(yk_format_sniff_magic(p, len), "zip"))
         goto done;
+    unsigned char head[256]; /* the head outlives the peek: listing the members reads on */
+    len = len < sizeof head ? len : sizeof head;
+    memcpy(head, p, len);
     if ((rc = yk_zip_list(&in, arena, &m, &count, err)) < 0) {
         rc = unreadable(err, rc);
         goto done;
@@ -341,8 +344,19 @@ int yk_archive_tables(const char *path, struct yk_arena *arena, const char *cons
         goto done;
     }
     for (size_t i = 0; i < count; i++)
-        if (!m[i].directory && table_name(m[i].name))
+        if (!m[i].directory)
             list[k++] = m[i].name;
+    /* An office container (XLSX, ODS, DOCX ...) is one file, not an archive of tables: its
+     * XML parts are not listed, as the check reads it whole. */
+    if (!is(yk_format_sniff_zip(list, k, head, len), "zip")) {
+        k = 0;
+        goto done;
+    }
+    size_t files = k;
+    k = 0;
+    for (size_t i = 0; i < files; i++)
+        if (table_name(list[i]))
+            list[k++] = list[i];
 done:
     yk_input_close(&in);
     if (rc == 0) {

@@ -262,7 +262,7 @@ static int structure_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d
     for (size_t i = 0; i < d->nresources; i++) {
         const struct yk_resource *r = &d->resources[i];
         const struct yk_file_result *f = yk_audit_file(env, i);
-        if (r->schema || (f && f->schema) || yk_audit_is_structure(r))
+        if (r->schema || (f && f->schema && !f->schema_standard) || yk_audit_is_structure(r))
             return 0;
     }
     struct yk_loc loc = yk_audit_loc(d);

@@ -158,7 +158,7 @@ static int machine_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
 {
     const struct yk_audit_env *env = yk_audit_dataset_env(ctx);
     char seen[64] = "";
-    bool any = false, xls = false;
+    bool any = false, xls = false, archive = false, other = false;
     if (!env)
         return 0;
     const bool data = has_data(d);
@@ -172,6 +172,12 @@ static int machine_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
             return 0;
         any = true;
         xls |= fmt && fmt->cls == YK_FCLASS_PROPRIETARY;
+        /* An archive that was not opened (remote, or holding no table) says nothing of its
+         * content: it is not called a document or an image. */
+        if (fmt && fmt->cls == YK_FCLASS_ARCHIVE)
+            archive = true;
+        else
+            other = true;
         const char *nm = fmt ? fmt->name : "?";
         if (!strstr(seen, nm) && strlen(seen) + strlen(nm) + 3 < sizeof seen)
             snprintf(seen + strlen(seen), sizeof seen - strlen(seen), "%s%s", *seen ? ", " : "",
@@ -183,6 +189,13 @@ static int machine_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
     if (xls)
         return yk_emit(ctx, &loc, "немає відкритого машиночитного ресурсу: лише %s; додайте CSV",
                        "no open machine-readable resource: only %s; add CSV", seen);
+    if (archive)
+        return yk_emit(ctx, &loc,
+                       "немає машиночитного ресурсу: лише %s (%s%.0sархів, вміст якого невідомий)",
+                       "no machine-readable resource: only %s (%.0s%san archive whose content is "
+                       "unknown)",
+                       seen, other ? "документи, зображення, " : "",
+                       other ? "documents, images, " : "");
     return yk_emit(ctx, &loc, "немає машиночитного ресурсу: лише %s (документи, зображення)",
                    "no machine-readable resource: only %s (documents, images)", seen);
 }

@@ -54,6 +54,13 @@ static int nonstandard_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset 
     char given[YK_FILE_SNIPPET_SIZE];
     struct yk_loc loc = yk_audit_loc(d);
     yk_audit_quote(d->update_frequency, given);
+    if (sp == YK_FREQ_LABEL)
+        return yk_emit(ctx, &loc,
+                       "`update_frequency` «%s» — підпис порталу, а не значення поля; "
+                       "пишіть «%s»",
+                       "`update_frequency` \"%s\" is the portal's label, not the field's value; "
+                       "write \"%s\"",
+                       given, yk_freq_api(f));
     if (sp == YK_FREQ_LENIENT)
         return yk_emit(ctx, &loc,
                        "`update_frequency` «%s» немає у словнику; прочитано як "
@@ -72,7 +79,8 @@ static const struct yk_rule frequency_nonstandard = {
     .id = "time.frequency_nonstandard",
     .title_uk = "Частота оновлення написана не за словником",
     .title_en = "Update frequency not spelt as the vocabulary",
-    .rationale = "«Щомісячно», \"раз на рік\", MONTHLY, \"once a month\" with a stray quote: "
+    .rationale = "«Щомісячно», \"раз на рік\", MONTHLY, \"once a month\" with a stray quote, the "
+                 "portal's label «Щокварталу» in the API field: "
                  "yakist understands them, but data.gov.ua and harvesters compare the field "
                  "with their list literally. The message gives the value to write.",
     .source = SOURCE_FREQ "; data.gov.ua: словник update_frequency",

@@ -31,6 +31,8 @@ struct yk_limits {
                                         (default 200; checked past the first MiB) */
 };
 
+struct yk_schema_use;
+
 struct yk_check_options {
     const struct yk_registry *registry; /* required */
     const struct yk_profile *profile;   /* NULL: every rule with its defaults */
@@ -49,6 +51,10 @@ struct yk_check_options {
                              report its absence (schema.no_structure) */
     int fields_match;     /* enum yk_fields_match; 0: as the schema says (exact by default) */
     bool header_ignore_case; /* labels match field names whatever their case */
+    /* The audit: the schema already chosen for this file and how (a resource's declared
+     * schema, its dataset's structure resource, a shipped standard); borrowed. Overrides
+     * schema and schema_discover. NULL: as those say. */
+    const struct yk_schema_use *schema_use;
 };
 
 #define YK_QUOTE_NONE '\x01'
@@ -100,6 +106,8 @@ struct yk_file_result {
     size_t ncounts;
     const char *schema;     /* the structure file checked against, NULL: none */
     bool schema_discovered; /* it was found next to the data rather than given */
+    bool schema_standard;   /* it is a shipped standard applied for want of the dataset's own
+                               (the audit's fallback): its findings are not compliance errors */
     /* Row and cell rules that were given at least one row or cell, in registry order. */
     const struct yk_rule_checked *checked;
     size_t nchecked;

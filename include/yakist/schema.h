@@ -188,12 +188,14 @@ enum yk_schema_origin {
     YK_SCHEMA_ORIGIN_DISCOVERED, /* found next to the data and read */
     YK_SCHEMA_ORIGIN_NOT_FOUND,  /* looked for next to the data; none there */
     YK_SCHEMA_ORIGIN_AMBIGUOUS,  /* candidates next to the data, none surely its own; none used */
-    YK_SCHEMA_ORIGIN_UNUSABLE    /* found next to the data, but it cannot be read */
+    YK_SCHEMA_ORIGIN_UNUSABLE,   /* found next to the data (or declared), but cannot be read */
+    YK_SCHEMA_ORIGIN_STANDARD    /* the audit's fallback: the shipped standard of the matched
+                                    Перелік item, for a dataset with no structure of its own */
 };
 
 struct yk_schema_use {
     enum yk_schema_origin origin;
-    const struct yk_schema *schema; /* NULL unless GIVEN or DISCOVERED */
+    const struct yk_schema *schema; /* NULL unless GIVEN, DISCOVERED or STANDARD */
     const char *path;               /* the structure file (or the candidates), or NULL */
     struct yk_error error;          /* UNUSABLE: why */
 };

@@ -21,6 +21,8 @@
 
 #include <jansson.h>
 
+#include "bench_peer.h"
+
 #ifndef YK_BENCH_YAKIST
 #define YK_BENCH_YAKIST "yakist"
 #endif
@@ -30,27 +32,33 @@
 #ifndef YK_BENCH_BARE
 #define YK_BENCH_BARE "yakist-csv-bare"
 #endif
+#ifndef YK_BENCH_SCHEMA
+#define YK_BENCH_SCHEMA "bench-schema.json"
+#endif
 
 #define MAX_ARGS 12
 #define INPUT_ARG "@input@"
+#define SCHEMA_ARG "@schema@" /* the Table Schema of the generated rows (--schema) */
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Generated inputs: the same rows in each format; another is one line here (and a --format in
  * yakist-gen). */
-enum input_id { INPUT_CSV, INPUT_JSON, INPUT_XML, INPUT_COUNT };
+enum input_id { INPUT_CSV, INPUT_JSON, INPUT_XML, INPUT_CSV_PEER, INPUT_COUNT };
 
 struct input_desc {
     const char *file;       /* name inside the work directory */
     const char *gen_format; /* yakist-gen --format, also the "format" yakist must report */
+    unsigned max_mb;        /* a cap on --size for a slow reader, 0 = none */
 };
 
 static const struct input_desc inputs[INPUT_COUNT] = {
     [INPUT_CSV] = {.file = "bench.csv", .gen_format = "csv"},
     [INPUT_JSON] = {.file = "bench.json", .gen_format = "json"},
     [INPUT_XML] = {.file = "bench.xml", .gen_format = "xml"},
+    [INPUT_CSV_PEER] = {.file = "bench-peer.csv", .gen_format = "csv", .max_mb = 20},
 };
 
-enum tool { TOOL_BARE_CSV, TOOL_YAKIST };
+enum tool { TOOL_BARE_CSV, TOOL_YAKIST, TOOL_NODE_PEER }; /* node: the script of bench_peer.h */
 
 /* One timed command. Adding a case (a JSON check, a run with a schema) is one line below. */
 struct bench_case {
@@ -89,6 +97,18 @@ static const struct bench_case cases[] = {
      .ok_exit_max = 1,
      .min_mbs = 50.0,
      .max_rss_mib = 32.0},
+    {.name = "check-schema", /* the unique id keeps one hash per row: no RSS target */
+     .input = INPUT_CSV,
+     .tool = TOOL_YAKIST,
+     .args = {"check", INPUT_ARG, "--schema", SCHEMA_ARG, "--quiet"},
+     .ok_exit_max = 1,
+     .baseline = "tableschema-js",
+     .min_ratio = 15.0,
+     .min_mbs = 150.0},
+    {.name = "tableschema-js", /* the same schema, at most 20 MB: it is slow */
+     .input = INPUT_CSV_PEER,
+     .tool = TOOL_NODE_PEER,
+     .args = {INPUT_ARG, SCHEMA_ARG}},
 };
 
 struct input_state {
@@ -103,6 +123,7 @@ struct result {
     double best_cpu_s; /* least CPU time (user + system): steadier on a busy machine */
     long peak_kib;     /* highest ru_maxrss seen over the runs */
     bool ok;           /* every run ended normally */
+    bool skipped;      /* not run: the reason was printed */
     int runs;
 };
 
@@ -113,7 +134,10 @@ struct options {
     const char *yakist;
     const char *gen;
     const char *bare;
+    const char *schema;
     bool keep;
+    bool no_peer;            /* --no-peer: no npm, no node (the smoke test stays offline) */
+    struct bench_peer *peer; /* the JavaScript peer, when it could be installed */
 };
 
 struct run_stat {
@@ -201,7 +225,8 @@ static int generate(const struct options *o, const char *dir, enum input_id id,
 {
     char size[24], log[4096], nul[] = "/dev/null";
     struct run_stat st;
-    snprintf(size, sizeof size, "%u", o->size_mb);
+    unsigned mb = inputs[id].max_mb && inputs[id].max_mb < o->size_mb ? inputs[id].max_mb : o->size_mb;
+    snprintf(size, sizeof size, "%u", mb);
     work_path(in->path, sizeof in->path, dir, inputs[id].file, "");
     work_path(log, sizeof log, dir, inputs[id].file, ".gen.log");
     char *argv[] = {(char *)o->gen, "--size", size, "--format", (char *)inputs[id].gen_format,
@@ -227,12 +252,21 @@ static int generate(const struct options *o, const char *dir, enum input_id id,
 }
 
 static void build_argv(const struct options *o, const struct bench_case *c,
-                       const struct input_state *in, char *argv[MAX_ARGS + 2])
+                       const struct input_state *in, char *argv[MAX_ARGS + 3])
 {
     size_t n = 0;
-    argv[n++] = (char *)(c->tool == TOOL_YAKIST ? o->yakist : o->bare);
-    for (size_t i = 0; i < MAX_ARGS && c->args[i]; i++)
-        argv[n++] = strcmp(c->args[i], INPUT_ARG) == 0 ? (char *)in->path : (char *)c->args[i];
+    if (c->tool == TOOL_NODE_PEER) {
+        argv[n++] = o->peer->node;
+        argv[n++] = o->peer->script;
+    } else {
+        argv[n++] = (char *)(c->tool == TOOL_YAKIST ? o->yakist : o->bare);
+    }
+    for (size_t i = 0; i < MAX_ARGS && c->args[i]; i++) {
+        const char *a = c->args[i];
+        argv[n++] = strcmp(a, INPUT_ARG) == 0    ? (char *)in->path
+                    : strcmp(a, SCHEMA_ARG) == 0 ? (char *)o->schema
+                                                 : (char *)a;
+    }
     argv[n] = NULL;
 }
 
@@ -240,7 +274,7 @@ static void build_argv(const struct options *o, const struct bench_case *c,
 static void time_case(const struct options *o, const char *dir, const struct bench_case *c,
                       const struct input_state *in, struct result *r)
 {
-    char *argv[MAX_ARGS + 2], out[4096], err[4096], what[64];
+    char *argv[MAX_ARGS + 3], out[4096], err[4096], what[64];
     build_argv(o, c, in, argv);
     work_path(out, sizeof out, dir, c->name, ".out");
     work_path(err, sizeof err, dir, c->name, ".err");
@@ -286,6 +320,26 @@ static bool check_bare_output(const char *dir, const struct bench_case *c,
                 c->name, rows, in->rows + 1);
         return false;
     }
+    return true;
+}
+
+/* The JavaScript peer prints "rows N errors M": it must have read every row. */
+static bool check_peer_output(const char *dir, const struct bench_case *c,
+                              const struct input_state *in)
+{
+    char out[4096];
+    uint64_t rows = 0, errors = 0;
+    work_path(out, sizeof out, dir, c->name, ".out");
+    FILE *f = fopen(out, "r");
+    int got = f ? fscanf(f, "rows %" SCNu64 " errors %" SCNu64, &rows, &errors) : 0;
+    if (f)
+        fclose(f);
+    if (got != 2 || rows != in->rows) {
+        fprintf(stderr, "yakist-bench: %s read %" PRIu64 " rows, expected %" PRIu64 "\n", c->name,
+                rows, in->rows);
+        return false;
+    }
+    printf("%s: %" PRIu64 " rows cast, %" PRIu64 " failed the schema\n", c->name, rows, errors);
     return true;
 }
 
@@ -378,24 +432,51 @@ static double speed_mbs(const struct input_state *in, const struct result *r)
     return r->best_s > 0 ? (double)in->bytes / 1e6 / r->best_s : 0.0;
 }
 
-static void print_row(const struct bench_case *c, const struct input_state *in,
-                      const struct result *r, const struct result *base_r)
+/* This case's MB/s over its baseline's (each on its own input), or 0 when either did not run. */
+static double base_ratio(const struct bench_case *c, const struct input_state *ins,
+                         const struct result *res)
 {
-    if (!r->ok || r->runs == 0) {
-        printf("%-12s %10s\n", c->name, "FAILED");
+    const struct bench_case *base = c->baseline ? find_case(c->baseline) : NULL;
+    const struct result *r = &res[c - cases];
+    if (base == NULL || !r->ok || r->runs == 0 || !res[base - cases].ok ||
+        res[base - cases].runs == 0)
+        return 0.0;
+    return speed_mbs(&ins[c->input], r) / speed_mbs(&ins[base->input], &res[base - cases]);
+}
+
+/* A share below 1 reads best as a percentage, a multiple above it as "12.3x". */
+static void print_ratio(double ratio, const char *base)
+{
+    if (ratio < 1.5)
+        printf("%.1f %% of %s", 100.0 * ratio, base);
+    else
+        printf("%.1fx %s", ratio, base);
+}
+
+static void print_row(const struct bench_case *c, const struct input_state *in,
+                      const struct result *r, double ratio)
+{
+    if (r->skipped) {
+        printf("%-14s %10s\n", c->name, "skipped");
         return;
     }
-    printf("%-12s %8.3f %10.1f %12.0f %8.3f %10.1f", c->name, r->best_s, speed_mbs(in, r),
+    if (!r->ok || r->runs == 0) {
+        printf("%-14s %10s\n", c->name, "FAILED");
+        return;
+    }
+    printf("%-14s %8.3f %10.1f %12.0f %8.3f %10.1f", c->name, r->best_s, speed_mbs(in, r),
            r->best_s > 0 ? (double)in->rows / r->best_s : 0.0, r->best_cpu_s,
            (double)r->peak_kib / 1024.0);
-    if (base_r && base_r->ok && base_r->runs > 0)
-        printf("   %5.1f %% of %s", 100.0 * speed_mbs(in, r) / speed_mbs(in, base_r), c->baseline);
+    if (ratio > 0) {
+        printf("   ");
+        print_ratio(ratio, c->baseline);
+    }
     printf("\n");
 }
 
 /* The verdict against the targets: printed, never turned into a failure. */
 static void print_targets(const struct bench_case *c, const struct input_state *in,
-                          const struct result *r, const struct result *base_r)
+                          const struct result *r, double ratio)
 {
     if (!r->ok || r->runs == 0)
         return;
@@ -404,10 +485,12 @@ static void print_targets(const struct bench_case *c, const struct input_state *
         printf("target %s: speed >= %.0f MB/s: %.1f MB/s (%s)\n", c->name, c->min_mbs, mbs,
                mbs >= c->min_mbs ? "met" : "NOT met");
     }
-    if (c->min_ratio > 0 && base_r && base_r->ok && base_r->runs > 0) {
-        double ratio = speed_mbs(in, r) / speed_mbs(in, base_r);
-        printf("target %s: speed >= %.0f %% of %s: %.1f %% (%s)\n", c->name, 100.0 * c->min_ratio,
-               c->baseline, 100.0 * ratio, ratio >= c->min_ratio ? "met" : "NOT met");
+    if (c->min_ratio > 0 && ratio > 0) {
+        printf("target %s: speed >= ", c->name);
+        print_ratio(c->min_ratio, c->baseline);
+        printf(": ");
+        print_ratio(ratio, c->baseline);
+        printf(" (%s)\n", ratio >= c->min_ratio ? "met" : "NOT met");
     }
     if (c->max_rss_mib > 0) {
         double mib = (double)r->peak_kib / 1024.0;
@@ -421,27 +504,29 @@ static void report(const struct options *o, const struct input_state *ins, const
     printf("\nbest of %u runs; MB = 10^6 bytes, rows = data rows, CPU = least user + system time,\n"
            "RSS = peak resident set\n",
            o->runs);
-    printf("%-12s %8s %10s %12s %8s %10s   %s\n", "case", "best s", "MB/s", "rows/s", "CPU s",
+    if (o->peer && o->peer->ready)
+        printf("tableschema-js: tableschema %s on Node.js, on a file of at most %u MB\n",
+               o->peer->version, inputs[INPUT_CSV_PEER].max_mb);
+    printf("%-14s %8s %10s %12s %8s %10s   %s\n", "case", "best s", "MB/s", "rows/s", "CPU s",
            "RSS MiB", "vs baseline");
-    for (size_t i = 0; i < COUNT(cases); i++) {
-        const struct bench_case *base = cases[i].baseline ? find_case(cases[i].baseline) : NULL;
-        print_row(&cases[i], &ins[cases[i].input], &res[i], base ? &res[base - cases] : NULL);
-    }
-    for (size_t i = 0; i < COUNT(cases); i++) {
-        const struct bench_case *base = cases[i].baseline ? find_case(cases[i].baseline) : NULL;
-        print_targets(&cases[i], &ins[cases[i].input], &res[i], base ? &res[base - cases] : NULL);
-    }
+    for (size_t i = 0; i < COUNT(cases); i++)
+        print_row(&cases[i], &ins[cases[i].input], &res[i], base_ratio(&cases[i], ins, res));
+    for (size_t i = 0; i < COUNT(cases); i++)
+        print_targets(&cases[i], &ins[cases[i].input], &res[i], base_ratio(&cases[i], ins, res));
 }
 
 static int usage(void)
 {
     fputs("usage: yakist-bench [--size MB] [--runs N] [--dir DIR] [--keep]\n"
-          "                    [--yakist PATH] [--gen PATH] [--bare PATH]\n"
+          "                    [--yakist PATH] [--gen PATH] [--bare PATH] [--schema PATH]\n"
+          "                    [--no-peer]\n"
           "Generates a CSV, a JSON array of records and an XML file of about MB megabytes\n"
           "each (default 200), the same rows in each, and times a bare libcsv parse of the\n"
           "CSV and `yakist check --quiet` on each file, best of N runs (default 3).\n"
           "Without --dir the data goes to a temporary directory that is removed afterwards;\n"
-          "--dir DIR (created when missing) keeps it.\n",
+          "--dir DIR (created when missing) keeps it. It also checks the CSV against a Table\n"
+          "Schema and, unless --no-peer, installs tableschema from npm into a temporary folder\n"
+          "and times it on the same schema (skipped, with the reason, without node or npm).\n",
           stderr);
     return 2;
 }
@@ -473,6 +558,10 @@ static int parse_args(int argc, char **argv, struct options *o)
             o->gen = argv[++i];
         else if (strcmp(a, "--bare") == 0 && v)
             o->bare = argv[++i];
+        else if (strcmp(a, "--schema") == 0 && v)
+            o->schema = argv[++i];
+        else if (strcmp(a, "--no-peer") == 0)
+            o->no_peer = true;
         else if (strcmp(a, "--keep") == 0)
             o->keep = true;
         else
@@ -511,12 +600,18 @@ static bool run_all(const struct options *o, const char *dir, struct input_state
     for (size_t i = 0; i < COUNT(cases); i++) {
         const struct bench_case *c = &cases[i];
         struct input_state *in = &ins[c->input];
+        if (c->tool == TOOL_NODE_PEER && (o->peer == NULL || !o->peer->ready)) {
+            res[i].skipped = true;
+            continue;
+        }
         if (!in->ready && generate(o, dir, c->input, in) != 0)
             return false;
         time_case(o, dir, c, in, &res[i]);
         ok = ok && res[i].ok;
         if (res[i].ok && c->tool == TOOL_BARE_CSV)
             ok = check_bare_output(dir, c, in) && ok;
+        if (res[i].ok && c->tool == TOOL_NODE_PEER)
+            ok = check_peer_output(dir, c, in) && ok;
     }
     for (size_t i = 0; i < INPUT_COUNT; i++)
         if (ins[i].ready)
@@ -530,10 +625,13 @@ int main(int argc, char **argv)
                         .runs = 3,
                         .yakist = YK_BENCH_YAKIST,
                         .gen = YK_BENCH_GEN,
-                        .bare = YK_BENCH_BARE};
+                        .bare = YK_BENCH_BARE,
+                        .schema = YK_BENCH_SCHEMA};
+    static struct bench_peer peer;
     struct input_state ins[INPUT_COUNT] = {0};
     struct result res[COUNT(cases)] = {0};
-    char tmpl[4096];
+    char tmpl[4096], why[4400];
+    const char *tmp = getenv("TMPDIR");
 
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (parse_args(argc, argv, &o) != 0)
@@ -543,17 +641,25 @@ int main(int argc, char **argv)
         fprintf(stderr, "yakist-bench: mkdir %s: %s\n", dir, strerror(errno));
         return 1;
     }
+    tmp = tmp && *tmp ? tmp : "/tmp";
     if (dir == NULL) {
-        const char *tmp = getenv("TMPDIR");
-        snprintf(tmpl, sizeof tmpl, "%s/yakist-bench-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+        snprintf(tmpl, sizeof tmpl, "%s/yakist-bench-XXXXXX", tmp);
         dir = mkdtemp(tmpl);
         if (dir == NULL) {
             fprintf(stderr, "yakist-bench: mkdtemp %s: %s\n", tmpl, strerror(errno));
             return 1;
         }
     }
+    if (o.no_peer)
+        printf("tableschema-js: skipped: --no-peer\n");
+    else if (bench_peer_init(&peer, tmp, why, sizeof why) == 0)
+        printf("tableschema-js: tableschema %s installed in %s\n", peer.version, peer.dir);
+    else
+        printf("tableschema-js: skipped: %s\n", why);
+    o.peer = &peer;
     bool ok = run_all(&o, dir, ins, res);
     report(&o, ins, res);
+    bench_peer_fini(&peer, o.keep);
     if (o.dir == NULL && !o.keep)
         cleanup(dir, ins);
     else

@@ -1,8 +1,8 @@
-/* yakist-gen: writes a deterministic 12-column table that looks like a Ukrainian open-data register
- * (organisations, people, addresses, КАТОТТГ and ЄДРПОУ codes, money, dates, phones, coordinates)
- * as CSV, as a JSON array of records or as XML. Each row is built once and then written in the
- * chosen format, so the three files hold the same rows. The PRNG has a fixed seed and no floating
- * point is used: the bytes are the same on every run. */
+/* yakist-gen: writes a deterministic 13-column table that looks like a Ukrainian open-data register
+ * (organisations and their legal forms, people, addresses, КАТОТТГ and ЄДРПОУ codes, money, dates,
+ * phones, coordinates) as CSV, as a JSON array of records or as XML. Each row is built once and
+ * then written in the chosen format, so the three files hold the same rows. The PRNG has a fixed
+ * seed and no floating point is used: the bytes are the same on every run. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
@@ -14,7 +14,7 @@
 #define DEFAULT_SIZE_MB 200
 #define DEFAULT_SEED UINT64_C(0x59414b4953540001)
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define NFIELDS 12
+#define NFIELDS 13
 #define VALUE_MAX 512 /* bytes of one value; the longest built is under 400 */
 
 struct out {
@@ -222,6 +222,7 @@ static const struct column {
     {"широта", NUMBER},
     {"довгота", NUMBER},
     {"опис", TEXT},
+    {"форма", TEXT}, /* the legal form of the name: a small value set, for an enum */
 };
 
 struct row {
@@ -306,11 +307,13 @@ static void make_phone(char *dst)
         snprintf(dst, VALUE_MAX, "+380%s%07u", code, (unsigned)num);
 }
 
-static void make_org(char *dst)
+/* The name, and its legal form (ТОВ, ПП, ...) into form_dst: no PRNG call of its own. */
+static void make_org(char *dst, char *form_dst)
 {
     const char *form = PICK(org_forms);
     const char *a = PICK(org_words);
     const char *b = PICK(org_words);
+    snprintf(form_dst, VALUE_MAX, "%s", form);
     switch (rng_below(3)) {
     case 0:
         snprintf(dst, VALUE_MAX, "%s \"%s-%s\"", form, a, b);
@@ -364,7 +367,7 @@ static void make_row(struct row *r, uint64_t n)
     const struct city *c = &PICK(cities);
     fmt_uint(r->value[0], n, 1);
     make_edrpou(r->value[1]);
-    make_org(r->value[2]);
+    make_org(r->value[2], r->value[12]);
     make_person(r->value[3]);
     make_address(r->value[4], c);
     make_katottg(r->value[5], c);

@@ -18,24 +18,9 @@
 #include <yakist/yakist.h>
 
 #include "families.h"
+#include "harness.h"
 
-#define MAX_COUNTS 8
-#define MAX_LOCS 12
 #define MAX_MESSAGE 600 /* bytes: messages quote at most ~40 characters of a cell */
-
-struct want_count {
-    const char *rule;
-    uint64_t n;
-};
-
-/* One expected finding; row and field 0 mean "none", as in struct yk_loc. */
-struct want_loc {
-    const char *rule;
-    uint64_t row;
-    uint32_t field;
-    uint64_t line;
-    const char *en; /* a substring of the English message, or NULL */
-};
 
 struct rule_case {
     const char *name;
@@ -45,8 +30,7 @@ struct rule_case {
     const char *schema;          /* a Table Schema (JSON) for the run, or NULL */
     const char *forbid;          /* no message may contain this, or NULL */
     bool no_header;              /* read the first row as data */
-    struct want_count counts[MAX_COUNTS];
-    struct want_loc locs[MAX_LOCS];
+    HARNESS_WANT;
 };
 
 /* --- large inputs ------------------------------------------------------------------------ */
@@ -453,142 +437,9 @@ static const struct rule_case cases[] = {
      .counts = {{"content.edrpou", 1}, {"content.coordinate_swapped", 1}}},
 };
 
-/* --- the harness ---------------------------------------------------------------------------- */
+/* --- running a case ------------------------------------------------------------------------- */
 
 static struct yk_registry *registry;
-
-static uint64_t want_count_of(const struct rule_case *c, const char *rule)
-{
-    for (size_t i = 0; i < MAX_COUNTS && c->counts[i].rule; i++)
-        if (strcmp(c->counts[i].rule, rule) == 0)
-            return c->counts[i].n;
-    return 0;
-}
-
-static uint64_t got_count_of(const struct yk_file_result *res, const char *rule)
-{
-    for (size_t i = 0; i < res->ncounts; i++)
-        if (strcmp(res->counts[i].rule->id, rule) == 0)
-            return res->counts[i].count;
-    return 0;
-}
-
-/* The k-th kept finding of a rule, in report order, or NULL. */
-static const struct yk_finding *nth_finding(const struct yk_file_result *res, const char *rule,
-                                            size_t k)
-{
-    for (size_t i = 0; i < res->nfindings; i++)
-        if (strcmp(res->findings[i].rule->id, rule) == 0 && k-- == 0)
-            return &res->findings[i];
-    return NULL;
-}
-
-static size_t kept_of(const struct yk_file_result *res, const char *rule)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < res->nfindings; i++)
-        n += strcmp(res->findings[i].rule->id, rule) == 0;
-    return n;
-}
-
-static void dump(const struct yk_file_result *res)
-{
-    for (size_t i = 0; i < res->nfindings && i < 40; i++) {
-        const struct yk_finding *f = &res->findings[i];
-        if (strncmp(f->rule->id, "content.", 8) != 0)
-            continue;
-        print_message("    %s row %llu field %u line %llu: %s\n", f->rule->id,
-                      (unsigned long long)f->loc.row, (unsigned)f->loc.field,
-                      (unsigned long long)f->loc.line, f->message_en);
-    }
-}
-
-static int check_counts(const struct rule_case *c, const struct yk_file_result *res)
-{
-    int bad = 0;
-    for (size_t i = 0; i < MAX_COUNTS && c->counts[i].rule; i++) {
-        if (!yk_registry_find(registry, c->counts[i].rule)) {
-            print_error("%s: no rule %s\n", c->name, c->counts[i].rule);
-            bad++;
-        }
-    }
-    for (size_t i = 0; i < yk_family_content.nrules; i++) {
-        const char *id = yk_family_content.rules[i]->id;
-        uint64_t want = want_count_of(c, id), got = got_count_of(res, id);
-        if (want != got) {
-            print_error("%s: %s: expected %llu findings, got %llu\n", c->name, id,
-                        (unsigned long long)want, (unsigned long long)got);
-            bad++;
-        }
-    }
-    return bad;
-}
-
-static int check_loc(const struct rule_case *c, const struct want_loc *w,
-                     const struct yk_finding *f)
-{
-    if (!f) {
-        print_error("%s: %s: expected a finding at row %llu field %u line %llu, none kept\n",
-                    c->name, w->rule, (unsigned long long)w->row, (unsigned)w->field,
-                    (unsigned long long)w->line);
-        return 1;
-    }
-    int bad = f->loc.row != w->row || f->loc.field != w->field || f->loc.line != w->line ||
-              (w->en && !strstr(f->message_en, w->en));
-    if (bad)
-        print_error("%s: %s: expected row %llu field %u line %llu \"%s\", got row %llu field %u "
-                    "line %llu \"%s\"\n",
-                    c->name, w->rule, (unsigned long long)w->row, (unsigned)w->field,
-                    (unsigned long long)w->line, w->en ? w->en : "", (unsigned long long)f->loc.row,
-                    (unsigned)f->loc.field, (unsigned long long)f->loc.line, f->message_en);
-    return bad;
-}
-
-/* Listed findings, in order per rule; a rule with listed findings must have no others. */
-static int check_locs(const struct rule_case *c, const struct yk_file_result *res)
-{
-    int bad = 0;
-    for (size_t i = 0; i < MAX_LOCS && c->locs[i].rule; i++) {
-        size_t k = 0, listed = 0;
-        for (size_t j = 0; j < MAX_LOCS && c->locs[j].rule; j++) {
-            if (strcmp(c->locs[j].rule, c->locs[i].rule) != 0)
-                continue;
-            k += j < i;
-            listed++;
-        }
-        bad += check_loc(c, &c->locs[i], nth_finding(res, c->locs[i].rule, k));
-        if (k == 0 && listed != kept_of(res, c->locs[i].rule)) {
-            print_error("%s: %s: %zu findings listed, %zu kept\n", c->name, c->locs[i].rule, listed,
-                        kept_of(res, c->locs[i].rule));
-            bad++;
-        }
-    }
-    return bad;
-}
-
-/* Every content message in both languages, short however large the cell, different in the two
- * languages, and free of the case's forbidden text. */
-static int check_messages(const struct rule_case *c, const struct yk_file_result *res)
-{
-    int bad = 0;
-    for (size_t i = 0; i < res->nfindings; i++) {
-        const struct yk_finding *f = &res->findings[i];
-        if (strncmp(f->rule->id, "content.", 8) != 0)
-            continue;
-        size_t uk = strlen(f->message_uk), en = strlen(f->message_en);
-        if (uk == 0 || en == 0 || uk > MAX_MESSAGE || en > MAX_MESSAGE ||
-            strcmp(f->message_uk, f->message_en) == 0) {
-            print_error("%s: %s: bad message pair (%zu, %zu bytes)\n", c->name, f->rule->id, uk,
-                        en);
-            bad++;
-        }
-        if (c->forbid && (strstr(f->message_uk, c->forbid) || strstr(f->message_en, c->forbid))) {
-            print_error("%s: %s: a message quotes \"%s\"\n", c->name, f->rule->id, c->forbid);
-            bad++;
-        }
-    }
-    return bad;
-}
 
 static void run_case(void **state)
 {
@@ -619,8 +470,7 @@ static void run_case(void **state)
         assert_int_equal(src, 0);
     }
     struct yk_check_options opt;
-    yk_check_options_init(&opt, registry);
-    opt.timing = false;
+    harness_options(&opt, registry);
     opt.profile = profile;
     opt.schema = schema;
     opt.format = "csv";
@@ -629,17 +479,20 @@ static void run_case(void **state)
 
     struct yk_arena *arena = yk_arena_create(0);
     assert_non_null(arena);
-    struct yk_file_result *res = NULL;
-    int rc = yk_check_memory(data, len, "test.csv", &opt, arena, &res, &err);
-    if (rc != 0)
-        print_error("%s: yk_check_memory: %d %s\n", c->name, rc, err.message);
-    assert_int_equal(rc, 0);
-    assert_non_null(res);
+    struct yk_file_result *res = harness_run("test.csv", data, len, &opt, arena);
     assert_true(res->readable);
 
-    int bad = check_counts(c, res) + check_locs(c, res) + check_messages(c, res);
+    /* Every content message in both languages, short however large the cell, different in the
+     * two languages, and free of the case's forbidden text. */
+    const struct harness h = {.registry = registry,
+                              .family = &yk_family_content,
+                              .prefix = "content.",
+                              .max_message = MAX_MESSAGE};
+    int bad = harness_check_counts(&h, c->name, c->counts, res) +
+              harness_check_locs(c->name, c->locs, res) +
+              harness_check_messages(&h, c->name, c->forbid, res);
     if (bad)
-        dump(res);
+        harness_dump(&h, res);
     yk_arena_destroy(arena);
     yk_arena_destroy(schema_arena);
     yk_profile_destroy(profile);
@@ -665,7 +518,7 @@ static void examples_trigger(void **state)
         assert_int_equal(
             yk_check_memory(r->example, strlen(r->example), "example.csv", &opt, arena, &res, &err),
             0);
-        if (got_count_of(res, r->id) == 0) {
+        if (harness_count(res, r->id) == 0) {
             print_error("the example of %s does not trigger it\n", r->id);
             bad++;
         }
@@ -714,7 +567,7 @@ static void fixtures(void **state)
         assert_int_equal(yk_check_file(files[f], &opt, arena, &res, &err), 0);
         for (size_t i = 0; i < yk_family_content.nrules; i++) {
             const char *id = yk_family_content.rules[i]->id;
-            uint64_t want = 0, got = got_count_of(res, id);
+            uint64_t want = 0, got = harness_count(res, id);
             for (size_t k = 0; f == 1 && k < sizeof defects / sizeof defects[0]; k++)
                 if (strcmp(defects[k].rule, id) == 0)
                     want = defects[k].n;
@@ -766,7 +619,7 @@ static void every_rule_fails_somewhere(void **state)
         const char *id = yk_family_content.rules[i]->id;
         bool found = false;
         for (size_t k = 0; k < sizeof cases / sizeof cases[0] && !found; k++)
-            found = want_count_of(&cases[k], id) > 0;
+            found = harness_wanted(cases[k].counts, id) > 0;
         if (!found)
             print_error("no failing case for %s\n", id);
         assert_true(found);

@@ -16,15 +16,9 @@
 #include <yakist/yakist.h>
 
 #include "families.h"
+#include "harness.h"
 #include "loader.h"
 #include "../unit/zipbuild.h"
-
-#define MAX_COUNTS 4
-
-struct want_count {
-    const char *rule;
-    uint64_t n;
-};
 
 struct rule_case {
     const char *desc;
@@ -36,7 +30,7 @@ struct rule_case {
     const char *member;                                              /* --member */
     size_t len;         /* bytes of text when it holds NUL bytes; 0: strlen */
     uint64_t max_bytes; /* 0: the default cap */
-    struct want_count counts[MAX_COUNTS];
+    struct want_count counts[HARNESS_MAX_COUNTS];
     const char *en; /* substring of one finding's English message, or NULL */
     int64_t rows;   /* rows loaded; -1: not checked */
 };
@@ -196,22 +190,6 @@ static const struct rule_case cases[] = {
 
 /* --- the runner ------------------------------------------------------------------------- */
 
-static uint64_t count_of(const struct yk_file_result *res, const struct yk_rule *rule)
-{
-    for (size_t i = 0; i < res->ncounts; i++)
-        if (res->counts[i].rule == rule)
-            return res->counts[i].count;
-    return 0;
-}
-
-static uint64_t wanted(const struct rule_case *c, const char *id)
-{
-    for (size_t i = 0; i < MAX_COUNTS && c->counts[i].rule; i++)
-        if (strcmp(c->counts[i].rule, id) == 0)
-            return c->counts[i].n;
-    return 0;
-}
-
 static void run_case(const struct rule_case *c, struct yk_registry *reg)
 {
     size_t len = c->len ? c->len : strlen(c->text ? c->text : "");
@@ -220,8 +198,7 @@ static void run_case(const struct rule_case *c, struct yk_registry *reg)
     struct yk_check_options opt;
     struct yk_error err;
     struct yk_file_result *res;
-    yk_check_options_init(&opt, reg);
-    opt.timing = false;
+    harness_options(&opt, reg);
     opt.encoding = c->encoding;
     opt.member = c->member;
     if (c->max_bytes)
@@ -232,7 +209,7 @@ static void run_case(const struct rule_case *c, struct yk_registry *reg)
         fail_msg("case '%s' (%s): rc %d: %s", c->desc, c->name, rc, err.message);
     for (size_t i = 0; i < yk_family_format.nrules; i++) {
         const struct yk_rule *r = yk_family_format.rules[i];
-        uint64_t want = wanted(c, r->id), got = count_of(res, r);
+        uint64_t want = harness_wanted(c->counts, r->id), got = harness_count(res, r->id);
         if (want != got)
             fail_msg("case '%s': %s fired %llu times, want %llu", c->desc, r->id,
                      (unsigned long long)got, (unsigned long long)want);
@@ -270,12 +247,12 @@ static void no_loader(void **state)
     yk_check_options_init(&opt, reg);
     assert_int_equal(yk_check_memory(xml, sizeof xml - 1, "s.xml", &opt, arena, &res, &err), 0);
     const struct yk_rule *r = yk_registry_find(reg, "format.no_loader");
-    assert_int_equal(count_of(res, r), yk_loader_find("xml") ? 0 : 1);
+    assert_int_equal(harness_count(res, r->id), yk_loader_find("xml") ? 0 : 1);
     assert_int_equal(res->info.input.loaded, yk_loader_find("xml") != NULL);
     /* A CSV always has its loader. */
     assert_int_equal(yk_check_memory(streets, sizeof streets - 1, "s.csv", &opt, arena, &res, &err),
                      0);
-    assert_int_equal(count_of(res, r), 0);
+    assert_int_equal(harness_count(res, r->id), 0);
     yk_arena_destroy(arena);
 }
 

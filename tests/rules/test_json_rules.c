@@ -2,7 +2,6 @@
  * through yk_check_memory with every built-in rule at its defaults. The count of every `json`
  * rule is asserted exactly (a rule a case does not list must stay silent), and listed findings
  * must appear with that row, field and line and a message holding the given text. */
-#include <inttypes.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,23 +15,7 @@
 #include <yakist/yakist.h>
 
 #include "families.h"
-
-#define MAX_COUNTS 4
-#define MAX_LOCS 4
-
-struct want_count {
-    const char *rule;
-    uint64_t n;
-};
-
-/* One expected finding; row and field 0 mean "none", as in struct yk_loc. */
-struct want_loc {
-    const char *rule;
-    uint64_t row;
-    uint32_t field;
-    uint64_t line;
-    const char *en; /* a substring of the English message, or NULL */
-};
+#include "harness.h"
 
 struct rule_case {
     const char *name;
@@ -40,8 +23,7 @@ struct rule_case {
     char *(*build)(void); /* instead of json: a document made at run time (malloc) */
     const char *format;   /* NULL: "json" */
     const char *record_path;
-    struct want_count counts[MAX_COUNTS];
-    struct want_loc locs[MAX_LOCS];
+    HARNESS_WANT;
 };
 
 /* Seventy records, each adding a key of its own: more distinct keys than json.extra_key names. */
@@ -165,42 +147,6 @@ static const struct rule_case cases[] = {
 
 static struct yk_registry *registry;
 
-static uint64_t count_of(const struct yk_file_result *res, const char *id)
-{
-    for (size_t i = 0; i < res->ncounts; i++)
-        if (strcmp(res->counts[i].rule->id, id) == 0)
-            return res->counts[i].count;
-    return 0;
-}
-
-static bool has_finding(const struct yk_file_result *res, const struct want_loc *w)
-{
-    for (size_t i = 0; i < res->nfindings; i++) {
-        const struct yk_finding *f = &res->findings[i];
-        if (strcmp(f->rule->id, w->rule) == 0 && f->loc.row == w->row && f->loc.field == w->field &&
-            f->loc.line == w->line && (!w->en || strstr(f->message_en, w->en)))
-            return true;
-    }
-    return false;
-}
-
-static uint64_t wanted(const struct rule_case *c, const char *id)
-{
-    for (size_t i = 0; i < MAX_COUNTS && c->counts[i].rule; i++)
-        if (strcmp(c->counts[i].rule, id) == 0)
-            return c->counts[i].n;
-    return 0;
-}
-
-static void dump(const struct yk_file_result *res)
-{
-    for (size_t i = 0; i < res->nfindings; i++) {
-        const struct yk_finding *f = &res->findings[i];
-        print_error("  %s row %" PRIu64 " field %u line %" PRIu64 ": %s\n", f->rule->id, f->loc.row,
-                    f->loc.field, f->loc.line, f->message_en);
-    }
-}
-
 static void run_case(void **state)
 {
     const struct rule_case *c = *state;
@@ -208,40 +154,19 @@ static void run_case(void **state)
     const char *doc = built ? built : c->json;
     assert_non_null(doc);
     struct yk_check_options opt;
-    yk_check_options_init(&opt, registry);
+    harness_options(&opt, registry);
     opt.format = c->format ? c->format : "json";
     opt.record_path = c->record_path;
-    opt.timing = false;
     struct yk_arena *arena = yk_arena_create(0);
-    struct yk_file_result *res = NULL;
-    struct yk_error err;
-    int rc = yk_check_memory(doc, strlen(doc), c->name, &opt, arena, &res, &err);
-    if (rc != 0)
-        fail_msg("%s: yk_check_memory: %d %s", c->name, rc, err.message);
-    bool ok = true;
-    const struct yk_family *fam = &yk_family_json;
-    for (size_t i = 0; i < fam->nrules; i++) {
-        const char *id = fam->rules[i]->id;
-        if (count_of(res, id) != wanted(c, id)) {
-            print_error("%s: %s fired %" PRIu64 " times, want %" PRIu64 "\n", c->name, id,
-                        count_of(res, id), wanted(c, id));
-            ok = false;
-        }
-    }
-    for (size_t i = 0; i < MAX_LOCS && c->locs[i].rule; i++) {
-        if (!has_finding(res, &c->locs[i])) {
-            print_error("%s: no %s finding at row %" PRIu64 " field %u line %" PRIu64
-                        " with \"%s\"\n",
-                        c->name, c->locs[i].rule, c->locs[i].row, c->locs[i].field, c->locs[i].line,
-                        c->locs[i].en ? c->locs[i].en : "");
-            ok = false;
-        }
-    }
-    if (!ok)
-        dump(res);
+    struct yk_file_result *res = harness_run(c->name, doc, strlen(doc), &opt, arena);
+    const struct harness h = {.registry = registry, .family = &yk_family_json};
+    int bad = harness_check_counts(&h, c->name, c->counts, res) +
+              harness_find_locs(c->name, c->locs, res);
+    if (bad)
+        harness_dump(NULL, res);
     yk_arena_destroy(arena);
     free(built);
-    assert_true(ok);
+    assert_int_equal(bad, 0);
 }
 
 /* Every rule carries what `yakist rules` and the reports show. */

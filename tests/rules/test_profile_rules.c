@@ -12,6 +12,8 @@
 
 #include <yakist/yakist.h>
 
+#include "harness.h"
+
 struct rule_case {
     const char *name;
     const char *entry; /* one element of "columns", its id is "x" */
@@ -105,27 +107,11 @@ static char *huge_csv(size_t *len)
     return s;
 }
 
-static uint64_t count_of(const struct yk_file_result *res, const char *id)
-{
-    for (size_t i = 0; i < res->ncounts; i++)
-        if (strcmp(res->counts[i].rule->id, id) == 0)
-            return res->counts[i].count;
-    return 0;
-}
-
-static const struct yk_finding *first_of(const struct yk_file_result *res, const char *id)
-{
-    for (size_t i = 0; i < res->nfindings; i++)
-        if (strcmp(res->findings[i].rule->id, id) == 0)
-            return &res->findings[i];
-    return NULL;
-}
-
 static int check_result(const struct rule_case *c, const struct yk_file_result *res)
 {
     int bad = 0;
-    uint64_t n = count_of(res, "profile.x");
-    const struct yk_finding *f = first_of(res, "profile.x");
+    uint64_t n = harness_count(res, "profile.x");
+    const struct yk_finding *f = harness_nth(res, "profile.x", 0);
     if (n != c->count) {
         print_error("%s: %llu findings, expected %u\n", c->name, (unsigned long long)n, c->count);
         bad++;
@@ -162,18 +148,13 @@ static void run_case(void **state)
     size_t len = c->csv ? strlen(c->csv) : 0;
     char *built = c->csv ? NULL : huge_csv(&len);
     struct yk_check_options opt;
-    yk_check_options_init(&opt, reg);
-    opt.timing = false;
+    harness_options(&opt, reg);
     opt.profile = p;
     opt.format = "csv";
     opt.schema_discover = false;
     struct yk_arena *arena = yk_arena_create(0);
     assert_non_null(arena);
-    struct yk_file_result *res = NULL;
-    int rc = yk_check_memory(built ? built : c->csv, len, "test.csv", &opt, arena, &res, &err);
-    if (rc != 0)
-        print_error("%s: yk_check_memory: %d %s\n", c->name, rc, err.message);
-    assert_int_equal(rc, 0);
+    struct yk_file_result *res = harness_run("test.csv", built ? built : c->csv, len, &opt, arena);
     int bad = check_result(c, res);
     yk_arena_destroy(arena);
     free(built);
@@ -198,8 +179,7 @@ static void two_runs_share_one_profile(void **state)
     assert_int_equal(yk_profile_parse(profile, strlen(profile), "p", reg, &p, NULL), 0);
     assert_int_equal(yk_profile_register(p, reg, NULL), 0);
     struct yk_check_options opt;
-    yk_check_options_init(&opt, reg);
-    opt.timing = false;
+    harness_options(&opt, reg);
     opt.profile = p;
     opt.format = "csv";
     for (int round = 0; round < 2; round++) {
@@ -207,8 +187,8 @@ static void two_runs_share_one_profile(void **state)
         struct yk_file_result *res = NULL;
         assert_int_equal(yk_check_memory("v\n1\n1\nx\n", 8, "t.csv", &opt, arena, &res, NULL), 0);
         /* The second run starts with an empty set: still one repeat, not three. */
-        assert_int_equal(count_of(res, "profile.x"), 1);
-        assert_int_equal(count_of(res, "profile.y"), 1);
+        assert_int_equal(harness_count(res, "profile.x"), 1);
+        assert_int_equal(harness_count(res, "profile.y"), 1);
         yk_arena_destroy(arena);
     }
     yk_registry_destroy(reg);

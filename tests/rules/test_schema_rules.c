@@ -18,25 +18,10 @@
 #include <yakist/schema.h>
 
 #include "families.h"
+#include "harness.h"
 #include "schema_rules.h"
 
-#define MAX_COUNTS 8
-#define MAX_LOCS 10
 #define MAX_MESSAGE 480
-
-struct want_count {
-    const char *rule;
-    uint64_t n;
-};
-
-/* One expected finding; row and field 0 mean "none", as in struct yk_loc. */
-struct want_loc {
-    const char *rule;
-    uint64_t row;
-    uint32_t field;
-    uint64_t line;
-    const char *en; /* a substring of the English message, or NULL */
-};
 
 struct rule_case {
     const char *name;
@@ -46,8 +31,7 @@ struct rule_case {
     int header;                  /* -1 sniff (0 in the table means sniff too), 1 yes, 2 no */
     enum yk_fields_match mode;   /* 0: as the schema says */
     bool ignore_case;
-    struct want_count counts[MAX_COUNTS];
-    struct want_loc locs[MAX_LOCS];
+    HARNESS_WANT;
 };
 
 #define ID_NAME "{\"fields\": [{\"name\": \"id\", \"type\": \"integer\"}, {\"name\": \"name\"}]}"
@@ -372,136 +356,6 @@ static const struct rule_case cases[] = {
 
 static struct yk_registry *registry;
 
-static uint64_t want_count_of(const struct rule_case *c, const char *rule)
-{
-    for (size_t i = 0; i < MAX_COUNTS && c->counts[i].rule; i++)
-        if (strcmp(c->counts[i].rule, rule) == 0)
-            return c->counts[i].n;
-    return 0;
-}
-
-static uint64_t got_count_of(const struct yk_file_result *res, const char *rule)
-{
-    for (size_t i = 0; i < res->ncounts; i++)
-        if (strcmp(res->counts[i].rule->id, rule) == 0)
-            return res->counts[i].count;
-    return 0;
-}
-
-static const struct yk_finding *nth_finding(const struct yk_file_result *res, const char *rule,
-                                            size_t k)
-{
-    for (size_t i = 0; i < res->nfindings; i++)
-        if (strcmp(res->findings[i].rule->id, rule) == 0 && k-- == 0)
-            return &res->findings[i];
-    return NULL;
-}
-
-static size_t kept_of(const struct yk_file_result *res, const char *rule)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < res->nfindings; i++)
-        n += strcmp(res->findings[i].rule->id, rule) == 0;
-    return n;
-}
-
-static void dump(const struct yk_file_result *res)
-{
-    for (size_t i = 0; i < res->nfindings && i < 40; i++) {
-        const struct yk_finding *f = &res->findings[i];
-        print_message("    %s row %llu field %u line %llu: %s\n", f->rule->id,
-                      (unsigned long long)f->loc.row, (unsigned)f->loc.field,
-                      (unsigned long long)f->loc.line, f->message_en);
-    }
-}
-
-/* Every schema rule exactly; other families only where a case lists them. */
-static int check_counts(const struct rule_case *c, const struct yk_file_result *res)
-{
-    int bad = 0;
-    for (size_t i = 0; i < MAX_COUNTS && c->counts[i].rule; i++) {
-        const char *id = c->counts[i].rule;
-        if (!yk_registry_find(registry, id)) {
-            print_error("%s: no rule %s\n", c->name, id);
-            bad++;
-        } else if (strncmp(id, "schema.", 7) != 0 && got_count_of(res, id) != c->counts[i].n) {
-            print_error("%s: %s: expected %llu findings, got %llu\n", c->name, id,
-                        (unsigned long long)c->counts[i].n,
-                        (unsigned long long)got_count_of(res, id));
-            bad++;
-        }
-    }
-    for (size_t i = 0; i < yk_family_schema.nrules; i++) {
-        const char *id = yk_family_schema.rules[i]->id;
-        uint64_t want = want_count_of(c, id), got = got_count_of(res, id);
-        if (want != got) {
-            print_error("%s: %s: expected %llu findings, got %llu\n", c->name, id,
-                        (unsigned long long)want, (unsigned long long)got);
-            bad++;
-        }
-    }
-    return bad;
-}
-
-static int check_loc(const struct rule_case *c, const struct want_loc *w,
-                     const struct yk_finding *f)
-{
-    if (!f) {
-        print_error("%s: %s: expected a finding at row %llu field %u, none kept\n", c->name,
-                    w->rule, (unsigned long long)w->row, (unsigned)w->field);
-        return 1;
-    }
-    int bad = f->loc.row != w->row || f->loc.field != w->field || f->loc.line != w->line ||
-              (w->en && !strstr(f->message_en, w->en));
-    if (bad)
-        print_error("%s: %s: expected row %llu field %u line %llu \"%s\", got row %llu field %u "
-                    "line %llu \"%s\"\n",
-                    c->name, w->rule, (unsigned long long)w->row, (unsigned)w->field,
-                    (unsigned long long)w->line, w->en ? w->en : "", (unsigned long long)f->loc.row,
-                    (unsigned)f->loc.field, (unsigned long long)f->loc.line, f->message_en);
-    return bad;
-}
-
-static int check_locs(const struct rule_case *c, const struct yk_file_result *res)
-{
-    int bad = 0;
-    for (size_t i = 0; i < MAX_LOCS && c->locs[i].rule; i++) {
-        size_t k = 0, listed = 0;
-        for (size_t j = 0; j < MAX_LOCS && c->locs[j].rule; j++) {
-            if (strcmp(c->locs[j].rule, c->locs[i].rule) != 0)
-                continue;
-            k += j < i;
-            listed++;
-        }
-        bad += check_loc(c, &c->locs[i], nth_finding(res, c->locs[i].rule, k));
-        if (k == 0 && listed != kept_of(res, c->locs[i].rule)) {
-            print_error("%s: %s: %zu findings listed, %zu kept\n", c->name, c->locs[i].rule, listed,
-                        kept_of(res, c->locs[i].rule));
-            bad++;
-        }
-    }
-    return bad;
-}
-
-/* Messages of the family in both languages, different, and short however large the cell. */
-static int check_messages(const struct rule_case *c, const struct yk_file_result *res)
-{
-    int bad = 0;
-    for (size_t i = 0; i < res->nfindings; i++) {
-        const struct yk_finding *f = &res->findings[i];
-        size_t uk = strlen(f->message_uk), en = strlen(f->message_en);
-        if (strncmp(f->rule->id, "schema.", 7) != 0)
-            continue;
-        if (uk == 0 || en == 0 || uk > MAX_MESSAGE || en > MAX_MESSAGE ||
-            strcmp(f->message_uk, f->message_en) == 0) {
-            print_error("%s: %s: bad message pair (%zu, %zu bytes): %s\n", c->name, f->rule->id, uk,
-                        en, f->message_en);
-            bad++;
-        }
-    }
-    return bad;
-}
-
 static void run_case(void **state)
 {
     const struct rule_case *c = *state;
@@ -521,25 +375,28 @@ static void run_case(void **state)
     assert_int_equal(rc, 0);
 
     struct yk_check_options opt;
-    yk_check_options_init(&opt, registry);
-    opt.timing = false;
+    harness_options(&opt, registry);
     opt.header = c->header == 1 ? 1 : c->header == 2 ? 0 : -1;
     opt.schema = schema;
     opt.fields_match = (int)c->mode;
     opt.header_ignore_case = c->ignore_case;
-    struct yk_file_result *res = NULL;
-    rc = yk_check_memory(data, len, c->name, &opt, arena, &res, &err);
-    if (rc != 0)
-        print_error("%s: yk_check_memory: %d %s\n", c->name, rc, err.message);
-    assert_int_equal(rc, 0);
-    assert_non_null(res);
+    struct yk_file_result *res = harness_run(c->name, data, len, &opt, arena);
     assert_true(res->readable);
     assert_string_equal(res->schema, "test");
     assert_false(res->schema_discovered);
 
-    int bad = check_counts(c, res) + check_locs(c, res) + check_messages(c, res);
+    /* Every schema rule exactly, other families only where a case lists them; messages of the
+     * family in both languages, different, and short however large the cell. */
+    const struct harness h = {.registry = registry,
+                              .family = &yk_family_schema,
+                              .other_counts = true,
+                              .prefix = "schema.",
+                              .max_message = MAX_MESSAGE};
+    int bad = harness_check_counts(&h, c->name, c->counts, res) +
+              harness_check_locs(c->name, c->locs, res) +
+              harness_check_messages(&h, c->name, NULL, res);
     if (bad)
-        dump(res);
+        harness_dump(NULL, res);
     yk_arena_destroy(arena);
     free(built);
     if (bad)
@@ -565,8 +422,7 @@ static struct yk_file_result *check_in(const char *dir, const char *name, bool d
     struct yk_check_options opt;
     struct yk_file_result *res = NULL;
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    yk_check_options_init(&opt, registry);
-    opt.timing = false;
+    harness_options(&opt, registry);
     opt.schema_discover = discover;
     assert_int_equal(yk_check_file(path, &opt, arena, &res, NULL), 0);
     return res;
@@ -581,31 +437,31 @@ static void discovery(void **state)
     write_file(dir, "parks.csv", "id,name\n1,Топільче\nx,Сквер\n");
     /* Nothing next to it: reported, and only when asked to look. */
     struct yk_file_result *res = check_in(dir, "parks.csv", true, arena);
-    assert_int_equal(got_count_of(res, "schema.no_structure"), 1);
+    assert_int_equal(harness_count(res, "schema.no_structure"), 1);
     assert_null(res->schema);
     res = check_in(dir, "parks.csv", false, arena);
-    assert_int_equal(got_count_of(res, "schema.no_structure"), 0);
+    assert_int_equal(harness_count(res, "schema.no_structure"), 0);
     /* A broken one: reported with its line, the data checked without it. */
     write_file(dir, "parks.schema.json", "{\"fields\": [\n{\"name\": \"id\"\n]}\n");
     res = check_in(dir, "parks.csv", true, arena);
-    assert_int_equal(got_count_of(res, "schema.structure_invalid"), 1);
-    assert_non_null(strstr(nth_finding(res, "schema.structure_invalid", 0)->message_en,
+    assert_int_equal(harness_count(res, "schema.structure_invalid"), 1);
+    assert_non_null(strstr(harness_nth(res, "schema.structure_invalid", 0)->message_en,
                            "parks.schema.json cannot be used (line 3"));
     assert_null(res->schema);
     /* A good one: used, and said so. */
     write_file(dir, "parks.schema.json",
                "{\"fields\": [{\"name\": \"id\", \"type\": \"integer\"}, {\"name\": \"name\"}]}");
     res = check_in(dir, "parks.csv", true, arena);
-    assert_int_equal(got_count_of(res, "schema.no_structure"), 0);
-    assert_int_equal(got_count_of(res, "schema.type_error"), 1);
+    assert_int_equal(harness_count(res, "schema.no_structure"), 0);
+    assert_int_equal(harness_count(res, "schema.type_error"), 1);
     assert_non_null(strstr(res->schema, "/parks.schema.json"));
     assert_true(res->schema_discovered);
     /* A generic description beside two data files belongs to neither. */
     write_file(dir, "streets.csv", "id\n1\n");
     write_file(dir, "Structure.json", "{\"fields\": [{\"name\": \"id\"}]}");
     res = check_in(dir, "streets.csv", true, arena);
-    assert_int_equal(got_count_of(res, "schema.no_structure"), 1);
-    assert_non_null(strstr(nth_finding(res, "schema.no_structure", 0)->message_en,
+    assert_int_equal(harness_count(res, "schema.no_structure"), 1);
+    assert_non_null(strstr(harness_nth(res, "schema.no_structure", 0)->message_en,
                            "Structure.json lies next to it"));
     static const char *const names[] = {"parks.csv", "parks.schema.json", "streets.csv",
                                         "Structure.json"};

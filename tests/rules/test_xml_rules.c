@@ -3,7 +3,6 @@
  * `xml` rule is asserted exactly (a rule a case does not list must stay silent), and listed
  * findings must appear with that row, field and line and a message holding the given text.
  * Each rule has a passing, a failing and an edge case; every rule's example must trigger it. */
-#include <inttypes.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,27 +16,11 @@
 #include <yakist/yakist.h>
 
 #include "families.h"
+#include "harness.h"
 
 #ifndef YK_FIXTURES
 #error "YK_FIXTURES must name the fixtures/xml directory"
 #endif
-
-#define MAX_COUNTS 6
-#define MAX_LOCS 4
-
-struct want_count {
-    const char *rule;
-    uint64_t n;
-};
-
-/* One expected finding; row and field 0 mean "none", as in struct yk_loc. */
-struct want_loc {
-    const char *rule;
-    uint64_t row;
-    uint32_t field;
-    uint64_t line;
-    const char *en; /* a substring of the English message, or NULL */
-};
 
 struct rule_case {
     const char *name;
@@ -45,8 +28,7 @@ struct rule_case {
     const char *fixture;  /* a file under fixtures/xml, or */
     char *(*build)(void); /* a document made at run time (malloc) */
     const char *record_path;
-    struct want_count counts[MAX_COUNTS];
-    struct want_loc locs[MAX_LOCS];
+    HARNESS_WANT;
 };
 
 /* Records nested n elements deep below the root and a record: depth n + 2 at the innermost. */
@@ -210,50 +192,13 @@ static const struct rule_case cases[] = {
 
 static struct yk_registry *registry;
 
-static uint64_t count_of(const struct yk_file_result *res, const char *id)
-{
-    for (size_t i = 0; i < res->ncounts; i++)
-        if (strcmp(res->counts[i].rule->id, id) == 0)
-            return res->counts[i].count;
-    return 0;
-}
-
-static bool has_finding(const struct yk_file_result *res, const struct want_loc *w)
-{
-    for (size_t i = 0; i < res->nfindings; i++) {
-        const struct yk_finding *f = &res->findings[i];
-        if (strcmp(f->rule->id, w->rule) == 0 && f->loc.row == w->row && f->loc.field == w->field &&
-            f->loc.line == w->line && (!w->en || strstr(f->message_en, w->en)))
-            return true;
-    }
-    return false;
-}
-
-static uint64_t wanted(const struct rule_case *c, const char *id)
-{
-    for (size_t i = 0; i < MAX_COUNTS && c->counts[i].rule; i++)
-        if (strcmp(c->counts[i].rule, id) == 0)
-            return c->counts[i].n;
-    return 0;
-}
-
-static void dump(const struct yk_file_result *res)
-{
-    for (size_t i = 0; i < res->nfindings; i++) {
-        const struct yk_finding *f = &res->findings[i];
-        print_error("  %s row %" PRIu64 " field %u line %" PRIu64 ": %s\n", f->rule->id, f->loc.row,
-                    f->loc.field, f->loc.line, f->message_en);
-    }
-}
-
 /* Check one case; false (with the differences printed) when the xml rules disagree. */
 static bool check_case(const struct rule_case *c)
 {
     char *built = c->build ? c->build() : NULL;
     struct yk_check_options opt;
-    yk_check_options_init(&opt, registry);
+    harness_options(&opt, registry);
     opt.record_path = c->record_path;
-    opt.timing = false;
     struct yk_arena *arena = yk_arena_create(0);
     struct yk_file_result *res = NULL;
     struct yk_error err;
@@ -270,29 +215,14 @@ static bool check_case(const struct rule_case *c)
     }
     if (rc != 0)
         fail_msg("%s: check: %d %s", c->name, rc, err.message);
-    bool ok = true;
-    for (size_t i = 0; i < yk_family_xml.nrules; i++) {
-        const char *id = yk_family_xml.rules[i]->id;
-        if (count_of(res, id) != wanted(c, id)) {
-            print_error("%s: %s fired %" PRIu64 " times, want %" PRIu64 "\n", c->name, id,
-                        count_of(res, id), wanted(c, id));
-            ok = false;
-        }
-    }
-    for (size_t i = 0; i < MAX_LOCS && c->locs[i].rule; i++) {
-        if (!has_finding(res, &c->locs[i])) {
-            print_error("%s: no %s finding at row %" PRIu64 " field %u line %" PRIu64
-                        " with \"%s\"\n",
-                        c->name, c->locs[i].rule, c->locs[i].row, c->locs[i].field, c->locs[i].line,
-                        c->locs[i].en ? c->locs[i].en : "");
-            ok = false;
-        }
-    }
-    if (!ok)
-        dump(res);
+    const struct harness h = {.registry = registry, .family = &yk_family_xml};
+    int bad = harness_check_counts(&h, c->name, c->counts, res) +
+              harness_find_locs(c->name, c->locs, res);
+    if (bad)
+        harness_dump(NULL, res);
     yk_arena_destroy(arena);
     free(built);
-    return ok;
+    return bad == 0;
 }
 
 static void run_cases(void **state)
@@ -325,15 +255,14 @@ static void descriptors(void **state)
         if (r->example[0] != '<')
             continue;
         struct yk_check_options opt;
-        yk_check_options_init(&opt, registry);
+        harness_options(&opt, registry);
         opt.format = "xml";
-        opt.timing = false;
         struct yk_arena *arena = yk_arena_create(0);
         struct yk_file_result *res = NULL;
         struct yk_error err;
         assert_int_equal(
             yk_check_memory(r->example, strlen(r->example), r->id, &opt, arena, &res, &err), 0);
-        if (count_of(res, r->id) == 0)
+        if (harness_count(res, r->id) == 0)
             fail_msg("the example of %s does not trigger it", r->id);
         yk_arena_destroy(arena);
     }

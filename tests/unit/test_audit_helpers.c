@@ -26,13 +26,14 @@ static void frequencies(void **state)
         enum yk_freq_spelling spelling;
     } cases[] = {
         {"once a month", YK_FREQ_MONTHLY, YK_FREQ_EXACT},
-        {"Щомісяця", YK_FREQ_MONTHLY, YK_FREQ_EXACT},
+        {"Щомісяця", YK_FREQ_MONTHLY, YK_FREQ_LABEL},
+        {"Щокварталу", YK_FREQ_QUARTERLY, YK_FREQ_LABEL},
         {"more than once a day", YK_FREQ_SUBDAILY, YK_FREQ_EXACT},
-        {"Більш як один раз на день", YK_FREQ_SUBDAILY, YK_FREQ_EXACT},
+        {"Більш як один раз на день", YK_FREQ_SUBDAILY, YK_FREQ_LABEL},
         {"once a half year", YK_FREQ_HALFYEARLY, YK_FREQ_EXACT},
         {"immediately after making changes", YK_FREQ_ON_CHANGE, YK_FREQ_EXACT},
-        {"Більше не оновлюється", YK_FREQ_NOT_UPDATED, YK_FREQ_EXACT},
-        {"Позапланово", YK_FREQ_UNSCHEDULED, YK_FREQ_EXACT},
+        {"Більше не оновлюється", YK_FREQ_NOT_UPDATED, YK_FREQ_LABEL},
+        {"Позапланово", YK_FREQ_UNSCHEDULED, YK_FREQ_LABEL},
         /* variants of the same words */
         {"once a month\"", YK_FREQ_MONTHLY, YK_FREQ_VARIANT},
         {"  «Щокварталу». ", YK_FREQ_QUARTERLY, YK_FREQ_VARIANT},
@@ -71,14 +72,14 @@ static void frequencies(void **state)
             fail_msg("\"%s\": frequency %d spelling %d, expected %d %d", cases[i].text, f, sp,
                      cases[i].freq, cases[i].spelling);
     }
-    /* Every vocabulary value and label reads exactly, and as a variant when shouted or quoted. */
+    /* Every vocabulary value reads exactly, every label as a label, and as a variant when shouted or quoted. */
     for (int f = YK_FREQ_SUBDAILY; f < YK_FREQ_COUNT; f++) {
         const char *texts[] = {yk_freq_api((enum yk_freq)f), yk_freq_label((enum yk_freq)f)};
         for (size_t k = 0; k < 2; k++) {
             enum yk_freq_spelling sp;
             char quoted[128];
             assert_int_equal(yk_freq_parse(texts[k], &sp), f);
-            assert_int_equal(sp, YK_FREQ_EXACT);
+            assert_int_equal(sp, k == 0 ? YK_FREQ_EXACT : YK_FREQ_LABEL);
             snprintf(quoted, sizeof quoted, "\"%s\".", texts[k]);
             assert_int_equal(yk_freq_parse(quoted, &sp), f);
             assert_int_equal(sp, YK_FREQ_VARIANT);
