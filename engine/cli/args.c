@@ -1,9 +1,10 @@
-/* yakist — command-line helpers shared by the subcommands: long options with values,
- * usage errors and the printing of library errors. POSIX getopt has no long options, so the
- * few we need are matched here. */
+/* yakist — command-line helpers shared by the subcommands: long options with values, usage
+ * errors, the printing of library errors, and the checks of date and path option values. POSIX
+ * getopt has no long options, so the few we need are matched here. */
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -96,4 +97,33 @@ size_t yk_cli_distance(const char *a, const char *b)
         }
     }
     return row[lb];
+}
+
+static bool digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+bool yk_cli_valid_date(const char *s)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) || !digits(s + 5, 2) ||
+        !digits(s + 8, 2))
+        return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return false;
+    return !(m == 2 && d == 29 && !leap);
+}
+
+int yk_cli_set_path(const char **slot, const char *v)
+{
+    if (!v[0])
+        return -1;
+    *slot = v;
+    return 0;
 }

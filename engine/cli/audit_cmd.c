@@ -105,28 +105,6 @@ void yk_cli_audit_help(FILE *out)
 
 /* --- options ------------------------------------------------------------------------------- */
 
-static bool digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-    return true;
-}
-
-/* YYYY-MM-DD naming a real day. */
-static bool valid_date(const char *s)
-{
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) || !digits(s + 5, 2) ||
-        !digits(s + 8, 2))
-        return false;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return false;
-    return !(m == 2 && d == 29 && !leap);
-}
-
 /* A decimal number from lo to hi, digits only. */
 static int parse_uint(const char *v, unsigned long long lo, unsigned long long hi,
                       unsigned long long *out)
@@ -142,37 +120,29 @@ static int parse_uint(const char *v, unsigned long long lo, unsigned long long h
     return 0;
 }
 
-static int set_path(const char **slot, const char *v)
-{
-    if (!v[0])
-        return -1;
-    *slot = v;
-    return 0;
-}
-
 static int set_council(struct audit_args *a, const char *v)
 {
-    return set_path(&a->council, v);
+    return yk_cli_set_path(&a->council, v);
 }
 
 static int set_profile(struct audit_args *a, const char *v)
 {
-    return set_path(&a->profile, v);
+    return yk_cli_set_path(&a->profile, v);
 }
 
 static int set_out(struct audit_args *a, const char *v)
 {
-    return set_path(&a->out, v);
+    return yk_cli_set_path(&a->out, v);
 }
 
 static int set_cache(struct audit_args *a, const char *v)
 {
-    return set_path(&a->cache, v);
+    return yk_cli_set_path(&a->cache, v);
 }
 
 static int set_as_of(struct audit_args *a, const char *v)
 {
-    if (!valid_date(v))
+    if (!yk_cli_valid_date(v))
         return -1;
     a->as_of = v;
     return 0;
@@ -223,7 +193,7 @@ static int set_fail_on(struct audit_args *a, const char *v)
 
 static int set_history(struct audit_args *a, const char *v)
 {
-    return set_path(&a->history, v);
+    return yk_cli_set_path(&a->history, v);
 }
 
 static int set_lang(struct audit_args *a, const char *v)

@@ -68,44 +68,21 @@ void yk_cli_card_help(FILE *out)
 
 /* --- options ------------------------------------------------------------------------------- */
 
-static bool valid_date(const char *s)
-{
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return false;
-    return !(m == 2 && d == 29 && !leap);
-}
-
-static int set_path(const char **slot, const char *v)
-{
-    if (!v[0])
-        return -1;
-    *slot = v;
-    return 0;
-}
-
 static int set_council(struct card_args *a, const char *v)
 {
-    return set_path(&a->council, v);
+    return yk_cli_set_path(&a->council, v);
 }
 static int set_history(struct card_args *a, const char *v)
 {
-    return set_path(&a->history, v);
+    return yk_cli_set_path(&a->history, v);
 }
 static int set_template(struct card_args *a, const char *v)
 {
-    return set_path(&a->tmpl, v);
+    return yk_cli_set_path(&a->tmpl, v);
 }
 static int set_out(struct card_args *a, const char *v)
 {
-    return set_path(&a->out, v);
+    return yk_cli_set_path(&a->out, v);
 }
 static int set_lang(struct card_args *a, const char *v)
 {
@@ -114,7 +91,7 @@ static int set_lang(struct card_args *a, const char *v)
 
 static int set_as_of(struct card_args *a, const char *v)
 {
-    if (!valid_date(v))
+    if (!yk_cli_valid_date(v))
         return -1;
     a->as_of = v;
     return 0;

@@ -53,6 +53,12 @@ size_t yk_cli_distance(const char *a, const char *b);
 /* "uk" or "en". 0, or -1 when text is neither. */
 int yk_cli_parse_lang(const char *text, enum yk_lang *out);
 
+/* Is s a YYYY-MM-DD date naming a real day (year 1900 or later)? */
+bool yk_cli_valid_date(const char *s);
+
+/* Store a path option's value in *slot (borrowed from argv). 0, or -1 when it is empty. */
+int yk_cli_set_path(const char **slot, const char *v);
+
 /* Print an error object on stderr as "file:line:column: error: message" with the parts known;
  * the word "error" follows lang, the message is the library's (English). */
 void yk_cli_print_error(const struct yk_error *err, enum yk_lang lang);

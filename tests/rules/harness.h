@@ -36,11 +36,11 @@ struct want_loc {
 
 /* How a family's cases are checked. */
 struct harness {
-    struct yk_registry *registry;  /* borrowed; every listed rule must be in it */
+    struct yk_registry *registry;   /* borrowed; every listed rule must be in it */
     const struct yk_family *family; /* the count of each of its rules is asserted exactly */
-    bool other_counts;             /* also assert listed counts of rules of other families */
-    const char *prefix;            /* check_messages and dump: only rules with this id prefix */
-    size_t max_message;            /* bytes a message may have */
+    bool other_counts;              /* also assert listed counts of rules of other families */
+    const char *prefix;             /* check_messages and dump: only rules with this id prefix */
+    size_t max_message;             /* bytes a message may have */
 };
 
 /* The count a case lists for a rule, 0 when it lists none. */
