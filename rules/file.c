@@ -15,7 +15,6 @@ static const struct yk_rule *const file_rules[] = {
     &yk_rule_file_mixed_line_endings,
     &yk_rule_file_unclosed_quote,
     &yk_rule_file_stray_quote,
-    &yk_rule_file_syntax_error,
     &yk_rule_file_limit_reached,
     /* the header and what surrounds it */
     &yk_rule_file_title_row,

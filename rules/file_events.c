@@ -5,7 +5,8 @@
 
 #include "file_rules.h"
 
-/* The event's detail as a message suffix: ": detail", or nothing. */
+/* The event's detail as a message suffix: ": detail", or nothing. Details are English, so the
+ * Ukrainian messages skip them with %.0s. */
 static const char *detail_sep(const struct yk_event *ev)
 {
     return ev->detail && ev->detail[0] ? ": " : "";
@@ -23,9 +24,9 @@ static int invalid_utf8_event(struct yk_rule_ctx *ctx, const struct yk_event *ev
     if (ev->kind != YK_EV_INVALID_UTF8)
         return 0;
     if (ev->loc.offset == YK_NO_OFFSET)
-        return yk_emit(ctx, &ev->loc, "байти, що не є коректним UTF-8%s%s",
+        return yk_emit(ctx, &ev->loc, "байти, що не є коректним UTF-8%.0s%.0s",
                        "bytes that are not valid UTF-8%s%s", detail_sep(ev), detail_text(ev));
-    return yk_emit(ctx, &ev->loc, "байти, що не є коректним UTF-8, на зміщенні %" PRIu64 "%s%s",
+    return yk_emit(ctx, &ev->loc, "байти, що не є коректним UTF-8, на зміщенні %" PRIu64 "%.0s%.0s",
                    "bytes that are not valid UTF-8 at byte offset %" PRIu64 "%s%s", ev->loc.offset,
                    detail_sep(ev), detail_text(ev));
 }
@@ -89,7 +90,7 @@ static int stray_quote_event(struct yk_rule_ctx *ctx, const struct yk_event *ev)
 {
     if (ev->kind != YK_EV_QUOTE_STRAY)
         return 0;
-    return yk_emit(ctx, &ev->loc, "лапка всередині поля без лапок або після закривної лапки%s%s",
+    return yk_emit(ctx, &ev->loc, "лапка всередині поля без лапок або після закривної лапки%.0s%.0s",
                    "a quote character inside an unquoted field or after a closing quote%s%s",
                    detail_sep(ev), detail_text(ev));
 }
@@ -113,34 +114,6 @@ const struct yk_rule yk_rule_file_stray_quote = {
     .weight = 2,
     .compliance = false,
     .on_event = stray_quote_event,
-};
-
-/* --- file.syntax_error ------------------------------------------------------------------ */
-
-static int syntax_error_event(struct yk_rule_ctx *ctx, const struct yk_event *ev)
-{
-    if (ev->kind != YK_EV_PARSE)
-        return 0;
-    return yk_emit(ctx, &ev->loc, "синтаксична помилка у файлі%s%s", "syntax error%s%s",
-                   detail_sep(ev), detail_text(ev));
-}
-
-const struct yk_rule yk_rule_file_syntax_error = {
-    .id = "file.syntax_error",
-    .title_uk = "Синтаксична помилка",
-    .title_en = "Syntax error",
-    .rationale = "The loader met text it could not read by the rules of the format and had to "
-                 "guess how to go on. Whatever it guessed, another program may guess differently, "
-                 "so the data a user gets depends on the tool they open the file with.",
-    .source = "RFC 4180 §2 (CSV grammar)",
-    .frictionless = NULL,
-    .example = "(any syntax error the loader recovers from)",
-    .scope = YK_SCOPE_RESOURCE,
-    .severity = YK_SEV_ERROR,
-    .dimension = YK_DIM_STRUCTURE,
-    .weight = 3,
-    .compliance = true,
-    .on_event = syntax_error_event,
 };
 
 /* --- file.limit_reached ----------------------------------------------------------------- */

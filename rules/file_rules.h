@@ -20,7 +20,6 @@ extern const struct yk_rule yk_rule_file_mixed_line_endings;
 extern const struct yk_rule yk_rule_file_invalid_utf8;
 extern const struct yk_rule yk_rule_file_unclosed_quote;
 extern const struct yk_rule yk_rule_file_stray_quote;
-extern const struct yk_rule yk_rule_file_syntax_error;
 extern const struct yk_rule yk_rule_file_limit_reached;
 
 /* file_header.c: the header row and what surrounds it. */

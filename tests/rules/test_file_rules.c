@@ -381,7 +381,7 @@ static void run_case(void **state)
 static void descriptors_complete(void **state)
 {
     (void)state;
-    assert_true(yk_family_file.nrules >= 19);
+    assert_true(yk_family_file.nrules >= 18);
     for (size_t i = 0; i < yk_family_file.nrules; i++) {
         const struct yk_rule *r = yk_family_file.rules[i];
         assert_non_null(r->id);
