@@ -338,8 +338,9 @@ int yk_audit_run(const char *catalog_path, const struct yk_audit_options *opt,
     /* libxml2 sets up its globals on first use; do it here, before any worker thread. */
     xmlInitParser();
     if ((rc = setup(&a, opt, arena, err)) < 0 || (rc = start(&a, catalog_path)) < 0 ||
-        (rc = yk_audit_plan_schemas(&a)) < 0 || (rc = yk_audit_check_resources(&a)) < 0 || (rc = dataset_rules(&a)) < 0 ||
-        (rc = catalog_rules(&a)) < 0 || (rc = yk_audit_summarise(&a)) < 0 ||
+        (rc = yk_audit_plan_schemas(&a)) < 0 || (rc = yk_audit_check_resources(&a)) < 0 ||
+        (rc = dataset_rules(&a)) < 0 || (rc = catalog_rules(&a)) < 0 ||
+        (rc = yk_audit_summarise(&a)) < 0 ||
         (rc = yk_audit_score(a.res, opt->registry, opt->profile, err)) < 0)
         return rc;
     a.res->seconds = opt->check.timing ? now_seconds() - t0 : 0;

@@ -38,8 +38,7 @@ static int read_structure(struct audit *a, const struct yk_resource *r,
     *out = NULL;
     if (r->location != YK_RES_LOCAL || !r->path)
         return 0;
-    if (!names_structure(r->name) && !names_structure(r->description) &&
-        !names_structure(r->url))
+    if (!names_structure(r->name) && !names_structure(r->description) && !names_structure(r->url))
         return 0;
     int rc = yk_schema_load(r->path, a->arena, out, &e);
     if (rc == YK_ENOMEM)
@@ -93,9 +92,9 @@ static int read_declared(struct audit *a, const struct yk_resource *r, struct yk
 static int read_standard(struct audit *a, const struct yk_dataset_result *dr,
                          const struct yk_resource *r, const struct yk_schema **out)
 {
-    const struct yk_standard *std =
-        dr->match.item && dr->match.item->standard ? yk_standard_find(dr->match.item->standard)
-                                                   : NULL;
+    const struct yk_standard *std = dr->match.item && dr->match.item->standard
+                                        ? yk_standard_find(dr->match.item->standard)
+                                        : NULL;
     const char *ref = NULL;
     struct yk_error e;
     *out = NULL;

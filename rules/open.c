@@ -190,12 +190,11 @@ static int machine_dataset(struct yk_rule_ctx *ctx, const struct yk_dataset *d)
         return yk_emit(ctx, &loc, "немає відкритого машиночитного ресурсу: лише %s; додайте CSV",
                        "no open machine-readable resource: only %s; add CSV", seen);
     if (archive)
-        return yk_emit(ctx, &loc,
-                       "немає машиночитного ресурсу: лише %s (%s%.0sархів, вміст якого невідомий)",
-                       "no machine-readable resource: only %s (%.0s%san archive whose content is "
-                       "unknown)",
-                       seen, other ? "документи, зображення, " : "",
-                       other ? "documents, images, " : "");
+        return yk_emit(
+            ctx, &loc, "немає машиночитного ресурсу: лише %s (%s%.0sархів, вміст якого невідомий)",
+            "no machine-readable resource: only %s (%.0s%san archive whose content is "
+            "unknown)",
+            seen, other ? "документи, зображення, " : "", other ? "documents, images, " : "");
     return yk_emit(ctx, &loc, "немає машиночитного ресурсу: лише %s (документи, зображення)",
                    "no machine-readable resource: only %s (documents, images)", seen);
 }

@@ -127,8 +127,9 @@ int yk_check_memory(const void *data, size_t len, const char *name,
 
 /* The members of a zip archive that hold a table (by their names: .csv, .tsv, .json, .xml ...),
  * in archive order, so a caller can check each one (set opt->member and call yk_check_file).
- * Names live in arena. *n is 0 for a file that is not a zip archive or holds no table, and
- * for one that is not a regular file (a pipe is left unread).
+ * Names live in arena. *n is 0 for a file that is not a zip archive or holds no table, for an
+ * office container (XLSX, ODS, DOCX ...: one file, not an archive of tables), and for one that
+ * is not a regular file (a pipe is left unread).
  * Returns 0, YK_ENOTFOUND when the file does not exist, YK_EIO when it cannot be read,
  * YK_ENOMEM. */
 int yk_archive_tables(const char *path, struct yk_arena *arena, const char *const **names,

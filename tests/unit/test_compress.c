@@ -397,6 +397,47 @@ static void zip_file_through_the_runner(void **state)
     yk_registry_destroy(reg);
 }
 
+/* An office container is one file, not an archive of its XML parts: a caller walking the
+ * tables of an archive gets none, and the check reads it whole as a spreadsheet. */
+static void office_container_is_not_an_archive(void **state)
+{
+    (void)state;
+    static const char part[] = "<?xml version=\"1.0\"?><x/>";
+    struct zb z = {0};
+    zb_add(&z, "[Content_Types].xml", part, strlen(part), false, false);
+    zb_add(&z, "_rels/.rels", part, strlen(part), false, false);
+    zb_add(&z, "xl/workbook.xml", part, strlen(part), false, false);
+    zb_add(&z, "xl/worksheets/sheet1.xml", part, strlen(part), false, false);
+    size_t zlen;
+    unsigned char *zip = zb_finish(&z, &zlen);
+    char path[] = "/tmp/yakist-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, zip, zlen), (ssize_t)zlen);
+    close(fd);
+    free(zip);
+
+    struct yk_registry *reg;
+    struct yk_error err;
+    assert_int_equal(yk_registry_create(&reg, &err), 0);
+    struct yk_arena *arena = yk_arena_create(0);
+    const char *const *names;
+    size_t n = 99;
+    assert_int_equal(yk_archive_tables(path, arena, &names, &n, &err), 0);
+    assert_int_equal(n, 0);
+
+    struct yk_check_options opt;
+    yk_check_options_init(&opt, reg);
+    opt.timing = false;
+    struct yk_file_result *res;
+    assert_int_equal(yk_check_file(path, &opt, arena, &res, &err), 0);
+    assert_string_equal(res->info.input.content_format, "xlsx");
+    assert_null(res->info.input.member);
+    unlink(path);
+    yk_arena_destroy(arena);
+    yk_registry_destroy(reg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -409,6 +450,7 @@ int main(void)
         cmocka_unit_test(zip_damage),
         cmocka_unit_test(zip_member_ratio_cap),
         cmocka_unit_test(zip_file_through_the_runner),
+        cmocka_unit_test(office_container_is_not_an_archive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
