@@ -75,7 +75,8 @@ int yk_schema_run_bind(struct yk_schema_run *sr, const struct yk_row *header)
     size_t ncols = header ? header->ncells : s->nfields;
     sr->col_field = yk_arena_calloc(sr->arena, ncols ? ncols : 1, sizeof *sr->col_field);
     sr->field_col = yk_arena_alloc(sr->arena, s->nfields * sizeof *sr->field_col);
-    if (!sr->col_field || !sr->field_col)
+    sr->parsed = yk_arena_calloc(sr->arena, ncols ? ncols : 1, sizeof *sr->parsed);
+    if (!sr->col_field || !sr->field_col || !sr->parsed)
         return YK_ENOMEM;
     for (size_t f = 0; f < s->nfields; f++)
         sr->field_col[f] = YK_NO_COLUMN;

@@ -11,7 +11,21 @@
 #include <yakist/check.h>
 #include <yakist/schema.h>
 
+#include "schema_value.h"
+
 #define YK_NO_COLUMN ((size_t)-1)
+
+/* The last cell of a column read as its field's type: the cell rules of one row (type, enum,
+ * range, length, pattern, unique) share it, so each cell is parsed once. The key is the row
+ * number (unique within a run) with the cell's bytes; number 0 is no row. */
+struct yk_schema_parsed {
+    uint64_t number;
+    const char *data;
+    size_t len;
+    bool missing; /* one of the field's missing values */
+    bool ok;      /* present and of its type: v holds the value */
+    struct yk_value v;
+};
 
 struct yk_schema_run {
     struct yk_schema_use use;
@@ -23,6 +37,7 @@ struct yk_schema_run {
     size_t ncols;                             /* header labels */
     const struct yk_schema_field **col_field; /* [ncols]: the field of a column, or NULL */
     size_t *field_col;                        /* [nfields]: the column of a field, YK_NO_COLUMN */
+    struct yk_schema_parsed *parsed;          /* [ncols] */
     /* [nfields], NULL until used: the set of a field's values, shared by the rules that keep
      * one (schema.unique and a one-field schema.primary_key), so each value is hashed and
      * stored once per run. */

@@ -106,17 +106,41 @@ bool yk_rnokpp_likely(const char *s, size_t n)
     return n == 10 && s[0] >= '1' && s[0] <= '4' && yk_rnokpp_valid(s, n);
 }
 
+/* Bytes 8..15 are kept: loading 8 bytes from keep_last + r gives a mask of the last r bytes of
+ * a word in memory order, whatever the byte order of the machine. */
+static const unsigned char keep_last[16] = {0,    0,    0,    0,    0,    0,    0,    0,
+                                            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* The digits among eight bytes, one 0x80 bit each. */
+static uint64_t digit_bits(uint64_t x)
+{
+    return swar_between(x, '0' - 1, '9' + 1);
+}
+
 bool yk_digits_at_least(const char *str, size_t n, size_t k)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t count = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t m = swar_between(swar_load(s + i), '0' - 1, '9' + 1);
-        if (!m)
-            continue;                                    /* text: most blocks hold no digit */
-        count += (size_t)(((m >> 7) * SWAR_ONES) >> 56); /* one per digit, summed in the top byte */
+    /* 16 bytes a step: text holds a digit in few of them, and the count waits for one. */
+    for (; i + 16 <= n; i += 16) {
+        uint64_t a = digit_bits(swar_load(s + i)), b = digit_bits(swar_load(s + i + 8));
+        if (!(a | b))
+            continue;
+        /* one per digit, summed in the top byte (at most 16) */
+        count += (size_t)((((a >> 7) + (b >> 7)) * SWAR_ONES) >> 56);
         if (count >= k)
             return true;
+    }
+    if (i + 8 <= n) {
+        uint64_t m = digit_bits(swar_load(s + i));
+        count += (size_t)(((m >> 7) * SWAR_ONES) >> 56);
+        i += 8;
+    }
+    if (i < n && n >= 8) {
+        /* The last 8 bytes, keeping only the n - i not yet counted. */
+        uint64_t m = digit_bits(swar_load(s + n - 8)) & swar_load(keep_last + (n - i));
+        count += (size_t)(((m >> 7) * SWAR_ONES) >> 56);
+        i = n;
     }
     for (; i < n; i++)
         count += is_digit(s[i]);

@@ -59,6 +59,32 @@ char *yk_sr_snippet(char *buf, const char *s, size_t len)
     return yk_file_snippet(buf, s, len);
 }
 
+bool yk_sr_parse(struct yk_rule_ctx *ctx, const struct yk_sr_col *col, const struct yk_row *row,
+                 bool *missing, struct yk_value *v)
+{
+    (void)ctx;
+    const struct yk_cell *c = &row->cells[col->column];
+    struct yk_schema_parsed *p = col->parsed;
+    if (p->number == row->number && p->data == c->data && p->len == c->len) {
+        *missing = p->missing;
+        if (p->ok)
+            *v = p->v;
+        return p->ok;
+    }
+    bool miss = yk_sr_missing(col->f, c);
+    bool ok = !miss && col->parser.parse(&col->parser, c->data, c->len, v);
+    if (row->number != 0) {
+        p->number = row->number;
+        p->data = c->data;
+        p->len = c->len;
+        p->missing = miss;
+        if ((p->ok = ok))
+            p->v = *v;
+    }
+    *missing = miss;
+    return ok;
+}
+
 /* --- the plan ----------------------------------------------------------------------------- */
 
 static const char *label_of(struct yk_rule_ctx *ctx, const struct yk_row *header, size_t column,
@@ -97,6 +123,7 @@ int yk_sr_plan_build(struct yk_rule_ctx *ctx, struct yk_sr_plan *plan,
         char why[160];
         col->f = f;
         col->column = c;
+        col->parsed = &sr->parsed[c];
         if (!(col->label = label_of(ctx, header, c, f)))
             return YK_ENOMEM;
         /* The loader checked the format, so only memory can fail here. */

@@ -22,7 +22,8 @@ static int type_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
 {
     const struct yk_cell *c = &row->cells[col->column];
     struct yk_value v;
-    if (yk_sr_missing(col->f, c) || col->parser.parse(&col->parser, c->data, c->len, &v))
+    bool missing;
+    if (yk_sr_parse(ctx, col, row, &missing, &v) || missing)
         return 0;
     char text[YK_SR_SNIPPET];
     struct yk_loc loc = yk_sr_cell_loc(row, col->column);

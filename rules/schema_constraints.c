@@ -93,7 +93,7 @@ static int enum_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
     const struct yk_cell *c = &row->cells[col->column];
     const struct enum_set *set = col->extra;
     struct yk_value v;
-    if (!yk_sr_typed(col, c, &v))
+    if (!yk_sr_typed(ctx, col, row, &v))
         return 0;
     uint64_t h = enum_hash(col, &v, c->data, c->len);
     for (size_t i = (size_t)h & set->mask; set->item[i]; i = (i + 1) & set->mask)
@@ -165,7 +165,7 @@ static int range_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
     const struct bounds *b = col->extra;
     const struct yk_schema_field *f = col->f;
     struct yk_value v;
-    if (!yk_sr_typed(col, c, &v))
+    if (!yk_sr_typed(ctx, col, row, &v))
         return 0;
     enum yk_field_type t = col->parser.type;
     int lo = b->has_min ? yk_value_cmp(t, &v, &b->min) : 1;
@@ -227,7 +227,7 @@ static int length_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
     const struct yk_cell *c = &row->cells[col->column];
     const struct yk_schema_field *f = col->f;
     struct yk_value v;
-    if (!yk_sr_typed(col, c, &v))
+    if (!yk_sr_typed(ctx, col, row, &v))
         return 0;
     /* A character is 1 to 4 bytes: most values are settled by their byte length alone. */
     int64_t bytes = (int64_t)c->len;
@@ -334,7 +334,7 @@ static int pattern_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
     const struct yk_cell *c = &row->cells[col->column];
     const struct regex *re = col->extra;
     struct yk_value v;
-    if (!yk_sr_typed(col, c, &v))
+    if (!yk_sr_typed(ctx, col, row, &v))
         return 0;
     int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)c->data, c->len, 0, 0, re->md, NULL)
                      : pcre2_match(re->code, (PCRE2_SPTR)c->data, c->len, 0, 0, re->md, NULL);

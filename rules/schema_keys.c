@@ -115,7 +115,7 @@ static int unique_check(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
     const struct yk_cell *c = &row->cells[col->column];
     struct yk_value v;
     uint64_t first;
-    if (yk_sr_missing(col->f, c) || !col->parser.parse(&col->parser, c->data, c->len, &v))
+    if (!yk_sr_typed(ctx, col, row, &v))
         return 0;
     uint64_t h = yk_value_hash(col->parser.type, &v, c->data, c->len, col->f->index);
     int rc = hset_add(col->extra, h, row->number, &first);

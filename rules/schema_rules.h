@@ -52,6 +52,7 @@ struct yk_sr_col {
     size_t column;     /* 0-based in the file */
     const char *label; /* the column's name for messages: its label, else the field's name */
     void *extra;       /* the rule's own compiled data for this column */
+    struct yk_schema_parsed *parsed; /* the run's last parsed cell of this column (schema_run.h) */
 };
 
 struct yk_sr_plan {
@@ -126,11 +127,18 @@ static inline const struct yk_sr_col *yk_sr_col_of(struct yk_rule_ctx *ctx, size
     return plan->by_col[column];
 }
 
+/* Read the cell of col in row as its field's type, once per row for all the cell rules:
+ * sets *missing (one of the field's missing values) and returns whether the cell is present
+ * and of its type, with its value in *v. */
+bool yk_sr_parse(struct yk_rule_ctx *ctx, const struct yk_sr_col *col, const struct yk_row *row,
+                 bool *missing, struct yk_value *v);
+
 /* A value that is present and of its type: the one the constraints look at. */
-static inline bool yk_sr_typed(const struct yk_sr_col *col, const struct yk_cell *c,
-                               struct yk_value *v)
+static inline bool yk_sr_typed(struct yk_rule_ctx *ctx, const struct yk_sr_col *col,
+                               const struct yk_row *row, struct yk_value *v)
 {
-    return !yk_sr_missing(col->f, c) && col->parser.parse(&col->parser, c->data, c->len, v);
+    bool missing;
+    return yk_sr_parse(ctx, col, row, &missing, v);
 }
 
 /* The three callbacks of a rule made of one spec and one check function: on_header builds

@@ -35,10 +35,14 @@
 #ifndef YK_BENCH_SCHEMA
 #define YK_BENCH_SCHEMA "bench-schema.json"
 #endif
+#ifndef YK_BENCH_STRUCTURE
+#define YK_BENCH_STRUCTURE "structure-only.json"
+#endif
 
 #define MAX_ARGS 12
 #define INPUT_ARG "@input@"
-#define SCHEMA_ARG "@schema@" /* the Table Schema of the generated rows (--schema) */
+#define SCHEMA_ARG "@schema@"       /* the Table Schema of the generated rows (--schema) */
+#define STRUCTURE_ARG "@structure@" /* the profile without the content and schema families */
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Generated inputs: the same rows in each format; another is one line here (and a --format in
@@ -79,6 +83,13 @@ static const struct bench_case cases[] = {
      .input = INPUT_CSV,
      .tool = TOOL_YAKIST,
      .args = {"check", INPUT_ARG, "--quiet"},
+     .ok_exit_max = 1,
+     .baseline = "bare-csv",
+     .max_rss_mib = 32.0},
+    {.name = "check-csv-structure", /* issue 2: the structural check against the bare parse */
+     .input = INPUT_CSV,
+     .tool = TOOL_YAKIST,
+     .args = {"check", INPUT_ARG, "--quiet", "--profile", STRUCTURE_ARG},
      .ok_exit_max = 1,
      .baseline = "bare-csv",
      .min_ratio = 0.40,
@@ -135,6 +146,7 @@ struct options {
     const char *gen;
     const char *bare;
     const char *schema;
+    const char *structure; /* the profile of check-csv-structure */
     bool keep;
     bool no_peer;            /* --no-peer: no npm, no node (the smoke test stays offline) */
     struct bench_peer *peer; /* the JavaScript peer, when it could be installed */
@@ -225,7 +237,8 @@ static int generate(const struct options *o, const char *dir, enum input_id id,
 {
     char size[24], log[4096], nul[] = "/dev/null";
     struct run_stat st;
-    unsigned mb = inputs[id].max_mb && inputs[id].max_mb < o->size_mb ? inputs[id].max_mb : o->size_mb;
+    unsigned mb =
+        inputs[id].max_mb && inputs[id].max_mb < o->size_mb ? inputs[id].max_mb : o->size_mb;
     snprintf(size, sizeof size, "%u", mb);
     work_path(in->path, sizeof in->path, dir, inputs[id].file, "");
     work_path(log, sizeof log, dir, inputs[id].file, ".gen.log");
@@ -263,9 +276,10 @@ static void build_argv(const struct options *o, const struct bench_case *c,
     }
     for (size_t i = 0; i < MAX_ARGS && c->args[i]; i++) {
         const char *a = c->args[i];
-        argv[n++] = strcmp(a, INPUT_ARG) == 0    ? (char *)in->path
-                    : strcmp(a, SCHEMA_ARG) == 0 ? (char *)o->schema
-                                                 : (char *)a;
+        argv[n++] = strcmp(a, INPUT_ARG) == 0       ? (char *)in->path
+                    : strcmp(a, SCHEMA_ARG) == 0    ? (char *)o->schema
+                    : strcmp(a, STRUCTURE_ARG) == 0 ? (char *)o->structure
+                                                    : (char *)a;
     }
     argv[n] = NULL;
 }
@@ -457,14 +471,14 @@ static void print_row(const struct bench_case *c, const struct input_state *in,
                       const struct result *r, double ratio)
 {
     if (r->skipped) {
-        printf("%-14s %10s\n", c->name, "skipped");
+        printf("%-19s %10s\n", c->name, "skipped");
         return;
     }
     if (!r->ok || r->runs == 0) {
-        printf("%-14s %10s\n", c->name, "FAILED");
+        printf("%-19s %10s\n", c->name, "FAILED");
         return;
     }
-    printf("%-14s %8.3f %10.1f %12.0f %8.3f %10.1f", c->name, r->best_s, speed_mbs(in, r),
+    printf("%-19s %8.3f %10.1f %12.0f %8.3f %10.1f", c->name, r->best_s, speed_mbs(in, r),
            r->best_s > 0 ? (double)in->rows / r->best_s : 0.0, r->best_cpu_s,
            (double)r->peak_kib / 1024.0);
     if (ratio > 0) {
@@ -507,7 +521,7 @@ static void report(const struct options *o, const struct input_state *ins, const
     if (o->peer && o->peer->ready)
         printf("tableschema-js: tableschema %s on Node.js, on a file of at most %u MB\n",
                o->peer->version, inputs[INPUT_CSV_PEER].max_mb);
-    printf("%-14s %8s %10s %12s %8s %10s   %s\n", "case", "best s", "MB/s", "rows/s", "CPU s",
+    printf("%-19s %8s %10s %12s %8s %10s   %s\n", "case", "best s", "MB/s", "rows/s", "CPU s",
            "RSS MiB", "vs baseline");
     for (size_t i = 0; i < COUNT(cases); i++)
         print_row(&cases[i], &ins[cases[i].input], &res[i], base_ratio(&cases[i], ins, res));
@@ -626,7 +640,8 @@ int main(int argc, char **argv)
                         .yakist = YK_BENCH_YAKIST,
                         .gen = YK_BENCH_GEN,
                         .bare = YK_BENCH_BARE,
-                        .schema = YK_BENCH_SCHEMA};
+                        .schema = YK_BENCH_SCHEMA,
+                        .structure = YK_BENCH_STRUCTURE};
     static struct bench_peer peer;
     struct input_state ins[INPUT_COUNT] = {0};
     struct result res[COUNT(cases)] = {0};

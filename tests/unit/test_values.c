@@ -289,6 +289,22 @@ static void plain_decimals(void **state)
         yk_digits_at_least("вул. Шевченка, 128, кв. 36", strlen("вул. Шевченка, 128, кв. 36"), 10));
     assert_true(yk_digits_at_least("1234567890", 10, 10));
     assert_false(yk_digits_at_least("123456789", 9, 10));
+    /* Every length around the 8- and 16-byte steps, digits at every place: the count must be
+     * exact, whatever the tail. */
+    char buf[40];
+    for (size_t n = 0; n <= sizeof buf; n++) {
+        for (size_t pattern = 0; pattern < 7; pattern++) {
+            size_t digits = 0;
+            for (size_t i = 0; i < n; i++) {
+                bool d = (i * (pattern + 2) + pattern) % (pattern + 3) == 0;
+                buf[i] = d ? (char)('0' + i % 10) : (char)('a' + i % 26);
+                digits += d;
+            }
+            for (size_t k = 0; k <= digits + 1; k++)
+                if (yk_digits_at_least(buf, n, k) != (digits >= k))
+                    fail_msg("length %zu, %zu digits, at least %zu", n, digits, k);
+        }
+    }
 }
 
 static void phones(void **state)
