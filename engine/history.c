@@ -100,6 +100,22 @@ static int exec(struct yk_history *h, const char *sql, struct yk_error *err)
     return rc;
 }
 
+/* Switching a new file to WAL needs a moment when no other connection is in it, and SQLite does
+ * not always wait for that through the busy handler: retry while the busy timeout allows. */
+static int set_wal(struct yk_history *h, struct yk_error *err)
+{
+    const struct timespec pause = {0, 10 * 1000 * 1000};
+    for (int waited = 0; waited < YK_HISTORY_BUSY_MS; waited += 10) {
+        int rc = sqlite3_exec(h->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) & 0xff;
+        if (rc == SQLITE_OK)
+            return 0;
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+            break;
+        nanosleep(&pause, NULL);
+    }
+    return exec(h, "PRAGMA journal_mode = WAL", err);
+}
+
 static void rollback(struct yk_history *h)
 {
     sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
@@ -228,7 +244,7 @@ int yk_history_open(const char *path, bool create, struct yk_history **out, stru
         goto fail;
     }
     sqlite3_busy_timeout(h->db, YK_HISTORY_BUSY_MS);
-    if ((rc = exec(h, "PRAGMA journal_mode = WAL", err)) < 0 ||
+    if ((rc = set_wal(h, err)) < 0 ||
         (rc = exec(h, "PRAGMA foreign_keys = ON", err)) < 0 || (rc = migrate(h, err)) < 0)
         goto fail;
     *out = h;
