@@ -38,11 +38,15 @@
 #ifndef YK_BENCH_STRUCTURE
 #define YK_BENCH_STRUCTURE "structure-only.json"
 #endif
+#ifndef YK_BENCH_SCHEMA_ONLY
+#define YK_BENCH_SCHEMA_ONLY "schema-only.json"
+#endif
 
 #define MAX_ARGS 12
 #define INPUT_ARG "@input@"
-#define SCHEMA_ARG "@schema@"       /* the Table Schema of the generated rows (--schema) */
-#define STRUCTURE_ARG "@structure@" /* the profile without the content and schema families */
+#define SCHEMA_ARG "@schema@"           /* the Table Schema of the generated rows (--schema) */
+#define STRUCTURE_ARG "@structure@"     /* the profile without the content and schema families */
+#define SCHEMA_ONLY_ARG "@schema-only@" /* the profile without the content family */
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Generated inputs: the same rows in each format; another is one line here (and a --format in
@@ -116,6 +120,14 @@ static const struct bench_case cases[] = {
      .baseline = "tableschema-js",
      .min_ratio = 15.0,
      .min_mbs = 150.0},
+    {.name = "check-schema-only", /* what the peer does: structure and schema, no content rules */
+     .input = INPUT_CSV,
+     .tool = TOOL_YAKIST,
+     .args = {"check", INPUT_ARG, "--schema", SCHEMA_ARG, "--quiet", "--profile", SCHEMA_ONLY_ARG},
+     .ok_exit_max = 1,
+     .baseline = "tableschema-js",
+     .min_ratio = 15.0,
+     .min_mbs = 150.0},
     {.name = "tableschema-js", /* the same schema, at most 20 MB: it is slow */
      .input = INPUT_CSV_PEER,
      .tool = TOOL_NODE_PEER,
@@ -146,7 +158,8 @@ struct options {
     const char *gen;
     const char *bare;
     const char *schema;
-    const char *structure; /* the profile of check-csv-structure */
+    const char *structure;   /* the profile of check-csv-structure */
+    const char *schema_only; /* the profile of check-schema-only */
     bool keep;
     bool no_peer;            /* --no-peer: no npm, no node (the smoke test stays offline) */
     struct bench_peer *peer; /* the JavaScript peer, when it could be installed */
@@ -276,10 +289,11 @@ static void build_argv(const struct options *o, const struct bench_case *c,
     }
     for (size_t i = 0; i < MAX_ARGS && c->args[i]; i++) {
         const char *a = c->args[i];
-        argv[n++] = strcmp(a, INPUT_ARG) == 0       ? (char *)in->path
-                    : strcmp(a, SCHEMA_ARG) == 0    ? (char *)o->schema
-                    : strcmp(a, STRUCTURE_ARG) == 0 ? (char *)o->structure
-                                                    : (char *)a;
+        argv[n++] = strcmp(a, INPUT_ARG) == 0         ? (char *)in->path
+                    : strcmp(a, SCHEMA_ARG) == 0      ? (char *)o->schema
+                    : strcmp(a, STRUCTURE_ARG) == 0   ? (char *)o->structure
+                    : strcmp(a, SCHEMA_ONLY_ARG) == 0 ? (char *)o->schema_only
+                                                      : (char *)a;
     }
     argv[n] = NULL;
 }
@@ -641,7 +655,8 @@ int main(int argc, char **argv)
                         .gen = YK_BENCH_GEN,
                         .bare = YK_BENCH_BARE,
                         .schema = YK_BENCH_SCHEMA,
-                        .structure = YK_BENCH_STRUCTURE};
+                        .structure = YK_BENCH_STRUCTURE,
+                        .schema_only = YK_BENCH_SCHEMA_ONLY};
     static struct bench_peer peer;
     struct input_state ins[INPUT_COUNT] = {0};
     struct result res[COUNT(cases)] = {0};
