@@ -36,6 +36,23 @@ int yk_cli_option(int argc, char **argv, int *i, const char *name, const char **
     return 0;
 }
 
+int yk_cli_value_option(const char *cmd, int argc, char **argv, int *i,
+                        const struct yk_cli_value_option *opts, size_t n, void *args)
+{
+    for (size_t k = 0; k < n; k++) {
+        const char *v = NULL;
+        int m = yk_cli_option(argc, argv, i, opts[k].name, &v);
+        if (m == 0)
+            continue;
+        if (m < 0)
+            return m;
+        if (opts[k].set(args, v) < 0)
+            return -yk_cli_usage(cmd, "%s takes %s, not '%s'", opts[k].name, opts[k].accepts, v);
+        return 1;
+    }
+    return 0;
+}
+
 int yk_cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;

@@ -120,36 +120,42 @@ static int parse_uint(const char *v, unsigned long long lo, unsigned long long h
     return 0;
 }
 
-static int set_council(struct audit_args *a, const char *v)
+static int set_council(void *args, const char *v)
 {
+    struct audit_args *a = args;
     return yk_cli_set_path(&a->council, v);
 }
 
-static int set_profile(struct audit_args *a, const char *v)
+static int set_profile(void *args, const char *v)
 {
+    struct audit_args *a = args;
     return yk_cli_set_path(&a->profile, v);
 }
 
-static int set_out(struct audit_args *a, const char *v)
+static int set_out(void *args, const char *v)
 {
+    struct audit_args *a = args;
     return yk_cli_set_path(&a->out, v);
 }
 
-static int set_cache(struct audit_args *a, const char *v)
+static int set_cache(void *args, const char *v)
 {
+    struct audit_args *a = args;
     return yk_cli_set_path(&a->cache, v);
 }
 
-static int set_as_of(struct audit_args *a, const char *v)
+static int set_as_of(void *args, const char *v)
 {
+    struct audit_args *a = args;
     if (!yk_cli_valid_date(v))
         return -1;
     a->as_of = v;
     return 0;
 }
 
-static int set_jobs(struct audit_args *a, const char *v)
+static int set_jobs(void *args, const char *v)
 {
+    struct audit_args *a = args;
     unsigned long long n;
     if (parse_uint(v, 1, 256, &n) < 0)
         return -1;
@@ -157,8 +163,9 @@ static int set_jobs(struct audit_args *a, const char *v)
     return 0;
 }
 
-static int set_grace(struct audit_args *a, const char *v)
+static int set_grace(void *args, const char *v)
 {
+    struct audit_args *a = args;
     unsigned long long n;
     if (parse_uint(v, 0, 365, &n) < 0)
         return -1;
@@ -167,8 +174,9 @@ static int set_grace(struct audit_args *a, const char *v)
     return 0;
 }
 
-static int set_max_findings(struct audit_args *a, const char *v)
+static int set_max_findings(void *args, const char *v)
 {
+    struct audit_args *a = args;
     unsigned long long n;
     if (parse_uint(v, 0, MAX_FINDINGS_LIMIT, &n) < 0)
         return -1;
@@ -177,8 +185,9 @@ static int set_max_findings(struct audit_args *a, const char *v)
     return 0;
 }
 
-static int set_fail_on(struct audit_args *a, const char *v)
+static int set_fail_on(void *args, const char *v)
 {
+    struct audit_args *a = args;
     enum yk_severity sev;
     a->gate = true;
     if (strcmp(v, "kpis") == 0) {
@@ -191,19 +200,22 @@ static int set_fail_on(struct audit_args *a, const char *v)
     return 0;
 }
 
-static int set_history(struct audit_args *a, const char *v)
+static int set_history(void *args, const char *v)
 {
+    struct audit_args *a = args;
     return yk_cli_set_path(&a->history, v);
 }
 
-static int set_lang(struct audit_args *a, const char *v)
+static int set_lang(void *args, const char *v)
 {
+    struct audit_args *a = args;
     return yk_cli_parse_lang(v, &a->lang);
 }
 
 /* A report format that can write an audit. */
-static int set_format(struct audit_args *a, const char *v)
+static int set_format(void *args, const char *v)
 {
+    struct audit_args *a = args;
     const struct yk_report_writer *w = yk_report_writer_find(v);
     if (!w || !w->audit)
         return -1;
@@ -211,11 +223,7 @@ static int set_format(struct audit_args *a, const char *v)
     return 0;
 }
 
-static const struct value_option {
-    const char *name;
-    const char *accepts;
-    int (*set)(struct audit_args *a, const char *v);
-} value_options[] = {
+static const struct yk_cli_value_option value_options[] = {
     {"--council", "a file name", set_council},
     {"--as-of", "a date YYYY-MM-DD", set_as_of},
     {"--profile", "a file name", set_profile},
@@ -229,23 +237,6 @@ static const struct value_option {
     {"--history", "a file name", set_history},
     {"--format", "text, json, csv, markdown, html, sarif, junit or github", set_format},
 };
-
-static int value_option(int argc, char **argv, int *i, struct audit_args *a)
-{
-    for (size_t k = 0; k < sizeof value_options / sizeof value_options[0]; k++) {
-        const struct value_option *o = &value_options[k];
-        const char *v = NULL;
-        int m = yk_cli_option(argc, argv, i, o->name, &v);
-        if (m == 0)
-            continue;
-        if (m < 0)
-            return m;
-        if (o->set(a, v) < 0)
-            return -yk_cli_usage(CMD, "%s takes %s, not '%s'", o->name, o->accepts, v);
-        return 1;
-    }
-    return 0;
-}
 
 /* 0 to go on, HELP_SHOWN, or an exit code (the message is printed). */
 static int parse_args(int argc, char **argv, struct audit_args *a)
@@ -272,7 +263,8 @@ static int parse_args(int argc, char **argv, struct audit_args *a)
         } else if (strcmp(arg, "--record-time") == 0) {
             a->record_time = true;
         } else {
-            int m = value_option(argc, argv, &i, a);
+            int m = yk_cli_value_option(CMD, argc, argv, &i, value_options,
+                                        sizeof value_options / sizeof value_options[0], a);
             if (m < 0)
                 return -m;
             if (m == 0)

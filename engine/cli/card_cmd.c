@@ -68,78 +68,65 @@ void yk_cli_card_help(FILE *out)
 
 /* --- options ------------------------------------------------------------------------------- */
 
-static int set_council(struct card_args *a, const char *v)
+static int set_council(void *args, const char *v)
 {
+    struct card_args *a = args;
     return yk_cli_set_path(&a->council, v);
 }
-static int set_history(struct card_args *a, const char *v)
+static int set_history(void *args, const char *v)
 {
+    struct card_args *a = args;
     return yk_cli_set_path(&a->history, v);
 }
-static int set_template(struct card_args *a, const char *v)
+static int set_template(void *args, const char *v)
 {
+    struct card_args *a = args;
     return yk_cli_set_path(&a->tmpl, v);
 }
-static int set_out(struct card_args *a, const char *v)
+static int set_out(void *args, const char *v)
 {
+    struct card_args *a = args;
     return yk_cli_set_path(&a->out, v);
 }
-static int set_lang(struct card_args *a, const char *v)
+static int set_lang(void *args, const char *v)
 {
+    struct card_args *a = args;
     return yk_cli_parse_lang(v, &a->lang);
 }
 
-static int set_as_of(struct card_args *a, const char *v)
+static int set_as_of(void *args, const char *v)
 {
+    struct card_args *a = args;
     if (!yk_cli_valid_date(v))
         return -1;
     a->as_of = v;
     return 0;
 }
 
-static int set_year(struct card_args *a, const char *v)
+static int set_year(void *args, const char *v)
 {
+    struct card_args *a = args;
     if (strlen(v) != 4 || strspn(v, "0123456789") != 4 || atoi(v) < 1900)
         return -1;
     a->year = (unsigned)atoi(v);
     return 0;
 }
 
-static int set_format(struct card_args *a, const char *v)
+static int set_format(void *args, const char *v)
 {
+    struct card_args *a = args;
     if (strcmp(v, "html") != 0 && strcmp(v, "json") != 0)
         return -1;
     a->format = v;
     return 0;
 }
 
-static const struct value_option {
-    const char *name;
-    const char *accepts;
-    int (*set)(struct card_args *a, const char *v);
-} value_options[] = {
+static const struct yk_cli_value_option value_options[] = {
     {"--council", "a file name", set_council},   {"--as-of", "a date YYYY-MM-DD", set_as_of},
     {"--year", "a year YYYY", set_year},         {"--history", "a file name", set_history},
     {"--template", "a file name", set_template}, {"--out", "a folder name", set_out},
     {"--format", "html or json", set_format},    {"--lang", "uk or en", set_lang},
 };
-
-static int value_option(int argc, char **argv, int *i, struct card_args *a)
-{
-    for (size_t k = 0; k < sizeof value_options / sizeof value_options[0]; k++) {
-        const struct value_option *o = &value_options[k];
-        const char *v = NULL;
-        int m = yk_cli_option(argc, argv, i, o->name, &v);
-        if (m == 0)
-            continue;
-        if (m < 0)
-            return m;
-        if (o->set(a, v) < 0)
-            return -yk_cli_usage(CMD, "%s takes %s, not '%s'", o->name, o->accepts, v);
-        return 1;
-    }
-    return 0;
-}
 
 static int parse_args(int argc, char **argv, struct card_args *a)
 {
@@ -157,7 +144,8 @@ static int parse_args(int argc, char **argv, struct card_args *a)
             yk_cli_card_help(stdout);
             return HELP_SHOWN;
         } else {
-            int m = value_option(argc, argv, &i, a);
+            int m = yk_cli_value_option(CMD, argc, argv, &i, value_options,
+                                        sizeof value_options / sizeof value_options[0], a);
             if (m < 0)
                 return -m;
             if (m == 0)

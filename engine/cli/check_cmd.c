@@ -126,8 +126,9 @@ void yk_cli_check_help(FILE *out)
           out);
 }
 
-static int set_format(struct check_args *a, const char *v)
+static int set_format(void *args, const char *v)
 {
+    struct check_args *a = args;
     const struct yk_report_writer *w = yk_report_writer_find(v);
     if (!w || !w->file)
         return -1;
@@ -135,8 +136,9 @@ static int set_format(struct check_args *a, const char *v)
     return 0;
 }
 
-static int set_fail_on(struct check_args *a, const char *v)
+static int set_fail_on(void *args, const char *v)
 {
+    struct check_args *a = args;
     enum yk_severity sev;
     if (yk_severity_parse(v, &sev) < 0 || sev == YK_SEV_OFF)
         return -1;
@@ -145,8 +147,9 @@ static int set_fail_on(struct check_args *a, const char *v)
 }
 
 /* Decimal digits only: no sign, no spaces, at most MAX_FINDINGS_LIMIT. */
-static int set_max_findings(struct check_args *a, const char *v)
+static int set_max_findings(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (v[0] < '0' || v[0] > '9')
         return -1;
     char *end;
@@ -159,29 +162,33 @@ static int set_max_findings(struct check_args *a, const char *v)
     return 0;
 }
 
-static int set_profile(struct check_args *a, const char *v)
+static int set_profile(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (!v[0])
         return -1;
     a->profile = v;
     return 0;
 }
 
-static int add_plugin(struct check_args *a, const char *v)
+static int add_plugin(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (!v[0])
         return -1;
     a->plugins[a->nplugins++] = v;
     return 0;
 }
 
-static int set_lang(struct check_args *a, const char *v)
+static int set_lang(void *args, const char *v)
 {
+    struct check_args *a = args;
     return yk_cli_parse_lang(v, &a->lang);
 }
 
-static int set_delimiter(struct check_args *a, const char *v)
+static int set_delimiter(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (strcmp(v, "tab") == 0 || strcmp(v, "\\t") == 0 || strcmp(v, "\t") == 0)
         a->delimiter = '\t';
     else if (strcmp(v, ",") == 0 || strcmp(v, ";") == 0 || strcmp(v, "|") == 0)
@@ -191,8 +198,9 @@ static int set_delimiter(struct check_args *a, const char *v)
     return 0;
 }
 
-static int set_quote(struct check_args *a, const char *v)
+static int set_quote(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (strcmp(v, "none") == 0)
         a->quote = YK_QUOTE_NONE;
     else if (strcmp(v, "\"") == 0 || strcmp(v, "'") == 0)
@@ -202,8 +210,9 @@ static int set_quote(struct check_args *a, const char *v)
     return 0;
 }
 
-static int set_header(struct check_args *a, const char *v)
+static int set_header(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (strcmp(v, "yes") == 0)
         a->header = 1;
     else if (strcmp(v, "no") == 0)
@@ -225,48 +234,54 @@ static bool valid_check_option(const char *encoding, const char *format)
     return yk_check_options_validate(&o, NULL) == 0;
 }
 
-static int set_encoding(struct check_args *a, const char *v)
+static int set_encoding(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (!valid_check_option(v, NULL))
         return -1;
     a->encoding = v;
     return 0;
 }
 
-static int set_input_format(struct check_args *a, const char *v)
+static int set_input_format(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (!valid_check_option(NULL, v))
         return -1;
     a->input_format = v;
     return 0;
 }
 
-static int set_record_path(struct check_args *a, const char *v)
+static int set_record_path(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (!v[0])
         return -1;
     a->record_path = v;
     return 0;
 }
 
-static int set_schema(struct check_args *a, const char *v)
+static int set_schema(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (!v[0])
         return -1;
     a->schema = v;
     return 0;
 }
 
-static int set_standard(struct check_args *a, const char *v)
+static int set_standard(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (!v[0])
         return -1;
     a->standard = v;
     return 0;
 }
 
-static int set_fields_match(struct check_args *a, const char *v)
+static int set_fields_match(void *args, const char *v)
 {
+    struct check_args *a = args;
     enum yk_fields_match mode;
     if (yk_fields_match_parse(v, &mode) < 0)
         return -1;
@@ -274,8 +289,9 @@ static int set_fields_match(struct check_args *a, const char *v)
     return 0;
 }
 
-static int set_color(struct check_args *a, const char *v)
+static int set_color(void *args, const char *v)
 {
+    struct check_args *a = args;
     if (strcmp(v, "auto") == 0)
         a->color = COLOR_AUTO;
     else if (strcmp(v, "always") == 0)
@@ -288,11 +304,7 @@ static int set_color(struct check_args *a, const char *v)
 }
 
 /* The options that take a value: name, what it accepts (for the message), setter. */
-static const struct value_option {
-    const char *name;
-    const char *accepts;
-    int (*set)(struct check_args *a, const char *v);
-} value_options[] = {
+static const struct yk_cli_value_option value_options[] = {
     {"--format", "a format listed by 'yakist help check'", set_format},
     {"--fail-on", "error, warning or info", set_fail_on},
     {"--max-findings", "a number from 0 to 1000000000", set_max_findings},
@@ -311,25 +323,6 @@ static const struct value_option {
     {"--fields-match", "exact, equal, subset, superset or partial", set_fields_match},
     {"--color", "auto, always or never", set_color},
 };
-
-/* 1 when argv[*i] was an option with a value and it was set, 0 when it is no such option,
- * CLI_EXIT_USAGE negated when the value is missing or wrong (the message is printed). */
-static int value_option(int argc, char **argv, int *i, struct check_args *a)
-{
-    for (size_t k = 0; k < sizeof value_options / sizeof value_options[0]; k++) {
-        const struct value_option *o = &value_options[k];
-        const char *v = NULL;
-        int m = yk_cli_option(argc, argv, i, o->name, &v);
-        if (m == 0)
-            continue;
-        if (m < 0)
-            return m;
-        if (o->set(a, v) < 0)
-            return -yk_cli_usage(CMD, "%s takes %s, not '%s'", o->name, o->accepts, v);
-        return 1;
-    }
-    return 0;
-}
 
 /* 0 to go on, HELP_SHOWN, or an exit code (the message is printed). */
 static int parse_args(int argc, char **argv, struct check_args *a)
@@ -365,7 +358,8 @@ static int parse_args(int argc, char **argv, struct check_args *a)
         } else if (strcmp(arg, "--ignore-header-case") == 0) {
             a->ignore_header_case = true;
         } else {
-            int m = value_option(argc, argv, &i, a);
+            int m = yk_cli_value_option(CMD, argc, argv, &i, value_options,
+                                        sizeof value_options / sizeof value_options[0], a);
             if (m < 0)
                 return -m;
             if (m == 0)

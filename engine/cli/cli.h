@@ -39,6 +39,19 @@ void yk_cli_card_help(FILE *out);
  * the value is missing (the message is printed). */
 int yk_cli_option(int argc, char **argv, int *i, const char *name, const char **value);
 
+/* An option that takes a value, and the setter that checks it and stores it in the command's
+ * arguments (passed through as void *); the setter returns a negative number for a bad value. */
+struct yk_cli_value_option {
+    const char *name;
+    const char *accepts; /* what the usage message says it takes: "a file name" */
+    int (*set)(void *args, const char *value);
+};
+
+/* 1 when argv[*i] was one of the n options and its value was set, 0 when it is none of them,
+ * CLI_EXIT_USAGE negated when the value is missing or wrong (the message is printed). */
+int yk_cli_value_option(const char *cmd, int argc, char **argv, int *i,
+                        const struct yk_cli_value_option *opts, size_t n, void *args);
+
 /* Print "yakist CMD: message" and a pointer to the help on stderr; returns CLI_EXIT_USAGE. */
 int yk_cli_usage(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
