@@ -46,7 +46,10 @@ int yk_cli_value_option(const char *cmd, int argc, char **argv, int *i,
             continue;
         if (m < 0)
             return m;
-        if (opts[k].set(args, v) < 0)
+        bool bad = opts[k].set ? opts[k].set(args, v) < 0 : !v[0];
+        if (!bad && !opts[k].set)
+            *(const char **)((char *)args + opts[k].path_offset) = v;
+        if (bad)
             return -yk_cli_usage(cmd, "%s takes %s, not '%s'", opts[k].name, opts[k].accepts, v);
         return 1;
     }
@@ -135,12 +138,4 @@ bool yk_cli_valid_date(const char *s)
     if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
         return false;
     return !(m == 2 && d == 29 && !leap);
-}
-
-int yk_cli_set_path(const char **slot, const char *v)
-{
-    if (!v[0])
-        return -1;
-    *slot = v;
-    return 0;
 }

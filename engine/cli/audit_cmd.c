@@ -4,6 +4,7 @@
  * --out DIR/audit.json. Exit codes: 0 the audit ran, 1 the --fail-on gate failed, 2 usage,
  * 3 unreadable catalog, council or profile, 4 internal. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -120,30 +121,6 @@ static int parse_uint(const char *v, unsigned long long lo, unsigned long long h
     return 0;
 }
 
-static int set_council(void *args, const char *v)
-{
-    struct audit_args *a = args;
-    return yk_cli_set_path(&a->council, v);
-}
-
-static int set_profile(void *args, const char *v)
-{
-    struct audit_args *a = args;
-    return yk_cli_set_path(&a->profile, v);
-}
-
-static int set_out(void *args, const char *v)
-{
-    struct audit_args *a = args;
-    return yk_cli_set_path(&a->out, v);
-}
-
-static int set_cache(void *args, const char *v)
-{
-    struct audit_args *a = args;
-    return yk_cli_set_path(&a->cache, v);
-}
-
 static int set_as_of(void *args, const char *v)
 {
     struct audit_args *a = args;
@@ -200,12 +177,6 @@ static int set_fail_on(void *args, const char *v)
     return 0;
 }
 
-static int set_history(void *args, const char *v)
-{
-    struct audit_args *a = args;
-    return yk_cli_set_path(&a->history, v);
-}
-
 static int set_lang(void *args, const char *v)
 {
     struct audit_args *a = args;
@@ -224,18 +195,18 @@ static int set_format(void *args, const char *v)
 }
 
 static const struct yk_cli_value_option value_options[] = {
-    {"--council", "a file name", set_council},
-    {"--as-of", "a date YYYY-MM-DD", set_as_of},
-    {"--profile", "a file name", set_profile},
-    {"--out", "a folder name", set_out},
-    {"--jobs", "a number from 1 to 256", set_jobs},
-    {"--cache", "a folder name", set_cache},
-    {"--grace-days", "a number from 0 to 365", set_grace},
-    {"--max-findings", "a number from 0 to 1000000000", set_max_findings},
-    {"--fail-on", "error, warning, info or kpis", set_fail_on},
-    {"--lang", "uk or en", set_lang},
-    {"--history", "a file name", set_history},
-    {"--format", "text, json, csv, markdown, html, sarif, junit or github", set_format},
+    {"--council", "a file name", NULL, offsetof(struct audit_args, council)},
+    {"--as-of", "a date YYYY-MM-DD", set_as_of, 0},
+    {"--profile", "a file name", NULL, offsetof(struct audit_args, profile)},
+    {"--out", "a folder name", NULL, offsetof(struct audit_args, out)},
+    {"--jobs", "a number from 1 to 256", set_jobs, 0},
+    {"--cache", "a folder name", NULL, offsetof(struct audit_args, cache)},
+    {"--grace-days", "a number from 0 to 365", set_grace, 0},
+    {"--max-findings", "a number from 0 to 1000000000", set_max_findings, 0},
+    {"--fail-on", "error, warning, info or kpis", set_fail_on, 0},
+    {"--lang", "uk or en", set_lang, 0},
+    {"--history", "a file name", NULL, offsetof(struct audit_args, history)},
+    {"--format", "text, json, csv, markdown, html, sarif, junit or github", set_format, 0},
 };
 
 /* 0 to go on, HELP_SHOWN, or an exit code (the message is printed). */

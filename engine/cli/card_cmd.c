@@ -4,6 +4,7 @@
  * Exit codes: 0 written, 2 usage, 3 unreadable catalog, council, history or template, 4 internal.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -68,26 +69,6 @@ void yk_cli_card_help(FILE *out)
 
 /* --- options ------------------------------------------------------------------------------- */
 
-static int set_council(void *args, const char *v)
-{
-    struct card_args *a = args;
-    return yk_cli_set_path(&a->council, v);
-}
-static int set_history(void *args, const char *v)
-{
-    struct card_args *a = args;
-    return yk_cli_set_path(&a->history, v);
-}
-static int set_template(void *args, const char *v)
-{
-    struct card_args *a = args;
-    return yk_cli_set_path(&a->tmpl, v);
-}
-static int set_out(void *args, const char *v)
-{
-    struct card_args *a = args;
-    return yk_cli_set_path(&a->out, v);
-}
 static int set_lang(void *args, const char *v)
 {
     struct card_args *a = args;
@@ -122,10 +103,14 @@ static int set_format(void *args, const char *v)
 }
 
 static const struct yk_cli_value_option value_options[] = {
-    {"--council", "a file name", set_council},   {"--as-of", "a date YYYY-MM-DD", set_as_of},
-    {"--year", "a year YYYY", set_year},         {"--history", "a file name", set_history},
-    {"--template", "a file name", set_template}, {"--out", "a folder name", set_out},
-    {"--format", "html or json", set_format},    {"--lang", "uk or en", set_lang},
+    {"--council", "a file name", NULL, offsetof(struct card_args, council)},
+    {"--as-of", "a date YYYY-MM-DD", set_as_of, 0},
+    {"--year", "a year YYYY", set_year, 0},
+    {"--history", "a file name", NULL, offsetof(struct card_args, history)},
+    {"--template", "a file name", NULL, offsetof(struct card_args, tmpl)},
+    {"--out", "a folder name", NULL, offsetof(struct card_args, out)},
+    {"--format", "html or json", set_format, 0},
+    {"--lang", "uk or en", set_lang, 0},
 };
 
 static int parse_args(int argc, char **argv, struct card_args *a)

@@ -3,6 +3,7 @@
  * report writer and turns them into the exit code (0 passed, 1 gate failed, 2 usage,
  * 3 unreadable input, bad profile or schema, 4 internal). */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -162,15 +163,6 @@ static int set_max_findings(void *args, const char *v)
     return 0;
 }
 
-static int set_profile(void *args, const char *v)
-{
-    struct check_args *a = args;
-    if (!v[0])
-        return -1;
-    a->profile = v;
-    return 0;
-}
-
 static int add_plugin(void *args, const char *v)
 {
     struct check_args *a = args;
@@ -252,33 +244,6 @@ static int set_input_format(void *args, const char *v)
     return 0;
 }
 
-static int set_record_path(void *args, const char *v)
-{
-    struct check_args *a = args;
-    if (!v[0])
-        return -1;
-    a->record_path = v;
-    return 0;
-}
-
-static int set_schema(void *args, const char *v)
-{
-    struct check_args *a = args;
-    if (!v[0])
-        return -1;
-    a->schema = v;
-    return 0;
-}
-
-static int set_standard(void *args, const char *v)
-{
-    struct check_args *a = args;
-    if (!v[0])
-        return -1;
-    a->standard = v;
-    return 0;
-}
-
 static int set_fields_match(void *args, const char *v)
 {
     struct check_args *a = args;
@@ -305,23 +270,25 @@ static int set_color(void *args, const char *v)
 
 /* The options that take a value: name, what it accepts (for the message), setter. */
 static const struct yk_cli_value_option value_options[] = {
-    {"--format", "a format listed by 'yakist help check'", set_format},
-    {"--fail-on", "error, warning or info", set_fail_on},
-    {"--max-findings", "a number from 0 to 1000000000", set_max_findings},
-    {"--profile", "a file name", set_profile},
-    {"--plugin", "a file name", add_plugin},
-    {"--lang", "uk or en", set_lang},
-    {"--delimiter", ", ; | or tab", set_delimiter},
-    {"--quote", "\" or ' or none", set_quote},
-    {"--header", "yes, no or auto", set_header},
+    {"--format", "a format listed by 'yakist help check'", set_format, 0},
+    {"--fail-on", "error, warning or info", set_fail_on, 0},
+    {"--max-findings", "a number from 0 to 1000000000", set_max_findings, 0},
+    {"--profile", "a file name", NULL, offsetof(struct check_args, profile)},
+    {"--plugin", "a file name", add_plugin, 0},
+    {"--lang", "uk or en", set_lang, 0},
+    {"--delimiter", ", ; | or tab", set_delimiter, 0},
+    {"--quote", "\" or ' or none", set_quote, 0},
+    {"--header", "yes, no or auto", set_header, 0},
     {"--encoding", "an encoding name iconv knows (utf-8, windows-1251, koi8-u, cp866, utf-16 ...)",
-     set_encoding},
-    {"--input-format", "csv, json or xml", set_input_format},
-    {"--record-path", "a path such as result.records or root/item", set_record_path},
-    {"--schema", "a file name", set_schema},
-    {"--standard", "a standard id ('yakist rules --standards' lists them)", set_standard},
-    {"--fields-match", "exact, equal, subset, superset or partial", set_fields_match},
-    {"--color", "auto, always or never", set_color},
+     set_encoding, 0},
+    {"--input-format", "csv, json or xml", set_input_format, 0},
+    {"--record-path", "a path such as result.records or root/item", NULL,
+     offsetof(struct check_args, record_path)},
+    {"--schema", "a file name", NULL, offsetof(struct check_args, schema)},
+    {"--standard", "a standard id ('yakist rules --standards' lists them)", NULL,
+     offsetof(struct check_args, standard)},
+    {"--fields-match", "exact, equal, subset, superset or partial", set_fields_match, 0},
+    {"--color", "auto, always or never", set_color, 0},
 };
 
 /* 0 to go on, HELP_SHOWN, or an exit code (the message is printed). */

@@ -40,11 +40,14 @@ void yk_cli_card_help(FILE *out);
 int yk_cli_option(int argc, char **argv, int *i, const char *name, const char **value);
 
 /* An option that takes a value, and the setter that checks it and stores it in the command's
- * arguments (passed through as void *); the setter returns a negative number for a bad value. */
+ * arguments (passed through as void *); the setter returns a negative number for a bad value.
+ * A file-name option needs no setter: with set NULL, the non-empty value is stored in the
+ * `const char *` member at path_offset (offsetof the arguments' struct). */
 struct yk_cli_value_option {
     const char *name;
     const char *accepts; /* what the usage message says it takes: "a file name" */
     int (*set)(void *args, const char *value);
+    size_t path_offset;
 };
 
 /* 1 when argv[*i] was one of the n options and its value was set, 0 when it is none of them,
@@ -68,9 +71,6 @@ int yk_cli_parse_lang(const char *text, enum yk_lang *out);
 
 /* Is s a YYYY-MM-DD date naming a real day (year 1900 or later)? */
 bool yk_cli_valid_date(const char *s);
-
-/* Store a path option's value in *slot (borrowed from argv). 0, or -1 when it is empty. */
-int yk_cli_set_path(const char **slot, const char *v);
 
 /* Print an error object on stderr as "file:line:column: error: message" with the parts known;
  * the word "error" follows lang, the message is the library's (English). */

@@ -20,8 +20,7 @@ static void version_help(FILE *out);
 static void help_help(FILE *out);
 
 static const struct command commands[] = {
-    {"audit", "audit a council's catalog against Resolution 835", yk_cli_audit,
-     yk_cli_audit_help},
+    {"audit", "audit a council's catalog against Resolution 835", yk_cli_audit, yk_cli_audit_help},
     {"check", "check CSV files and gate on the findings", yk_cli_check, yk_cli_check_help},
     {"rules", "list the rules, or explain one", yk_cli_rules, yk_cli_rules_help},
     {"rating", "rank the information holders of a quarter", yk_cli_rating, yk_cli_rating_help},

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -199,4 +200,20 @@ int harness_check_messages(const struct harness *h, const char *name, const char
         }
     }
     return bad;
+}
+
+char *harness_repeat(const char *head, const char *word, size_t bytes, const char *tail,
+                     size_t *len)
+{
+    size_t hl = strlen(head), wl = strlen(word), tl = strlen(tail);
+    char *s = malloc(hl + bytes + tl + 1), *p = s;
+    if (!s)
+        return NULL;
+    memcpy(p, head, hl);
+    p += hl;
+    for (size_t i = 0; i + wl <= bytes; i += wl, p += wl)
+        memcpy(p, word, wl);
+    memcpy(p, tail, tl + 1);
+    *len = (size_t)(p - s) + tl;
+    return s;
 }

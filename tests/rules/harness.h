@@ -55,6 +55,11 @@ size_t harness_kept(const struct yk_file_result *res, const char *rule);
 /* The k-th kept finding of a rule, in report order, or NULL. */
 const struct yk_finding *harness_nth(const struct yk_file_result *res, const char *rule, size_t k);
 
+/* head, then word repeated while it fits in bytes, then tail: a large input built in memory
+ * (malloc'ed; *len is its length). NULL when out of memory. */
+char *harness_repeat(const char *head, const char *word, size_t bytes, const char *tail,
+                     size_t *len);
+
 /* Options with the registry and no timing, the rest at the defaults. */
 void harness_options(struct yk_check_options *opt, struct yk_registry *registry);
 

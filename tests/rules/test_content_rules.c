@@ -40,35 +40,15 @@ struct rule_case {
 /* A 300 KiB cell in a date column, between two dates. */
 static char *huge_date_cell(size_t *len)
 {
-    const char *head = "id,issuedDate\n1,2024-01-05\n2,", *tail = "\n3,2024-01-06\n";
-    const char *word = "Чортків ";
-    size_t wl = strlen(word), n = strlen(head) + HUGE_CELL + strlen(tail);
-    char *s = malloc(n + 1), *p = s;
-    if (!s)
-        return NULL;
-    p += sprintf(p, "%s", head);
-    for (size_t i = 0; i + wl <= HUGE_CELL; i += wl)
-        p += sprintf(p, "%s", word);
-    p += sprintf(p, "%s", tail);
-    *len = (size_t)(p - s);
-    return s;
+    return harness_repeat("id,issuedDate\n1,2024-01-05\n2,", "Чортків ", HUGE_CELL,
+                          "\n3,2024-01-06\n", len);
 }
 
 /* A 300 KiB note with a Latin letter in a Cyrillic word and a mobile number at its very end. */
 static char *huge_text_cell(size_t *len)
 {
-    const char *head = "id,note\n1,\"", *tail = "Чортkів, 067 123 45 67\"\n";
-    const char *word = "Опис об'єкта торгівлі. ";
-    size_t wl = strlen(word), n = strlen(head) + HUGE_CELL + strlen(tail);
-    char *s = malloc(n + 1), *p = s;
-    if (!s)
-        return NULL;
-    p += sprintf(p, "%s", head);
-    for (size_t i = 0; i + wl <= HUGE_CELL; i += wl)
-        p += sprintf(p, "%s", word);
-    p += sprintf(p, "%s", tail);
-    *len = (size_t)(p - s);
-    return s;
+    return harness_repeat("id,note\n1,\"", "Опис об'єкта торгівлі. ", HUGE_CELL,
+                          "Чортkів, 067 123 45 67\"\n", len);
 }
 
 /* --- the cases ---------------------------------------------------------------------------- */

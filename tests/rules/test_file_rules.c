@@ -41,17 +41,7 @@ struct rule_case {
 /* A 300 KiB Ukrainian cell with a leading space: within the default limits. */
 static char *huge_cell(size_t *len)
 {
-    const char *head = "id,text\n1, ", *tail = "\n2,x\n", *word = "Чортків";
-    size_t wl = strlen(word), n = strlen(head) + HUGE_CELL + strlen(tail);
-    char *s = malloc(n + 1), *p = s;
-    if (!s)
-        return NULL;
-    p += sprintf(p, "%s", head);
-    for (size_t i = 0; i + wl <= HUGE_CELL; i += wl)
-        p += sprintf(p, "%s", word);
-    p += sprintf(p, "%s", tail);
-    *len = (size_t)(p - s);
-    return s;
+    return harness_repeat("id,text\n1, ", "Чортків", HUGE_CELL, "\n2,x\n", len);
 }
 
 /* A row of 5000 cells under a three-column table runs into the default max_columns (4096). */

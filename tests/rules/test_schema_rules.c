@@ -55,17 +55,7 @@ static char *many_ids(size_t *len)
 /* A 300 KiB Ukrainian cell under a maxLength and a pattern. */
 static char *huge_cell(size_t *len)
 {
-    const char *word = "Чортків";
-    size_t wl = strlen(word), n = 300u * 1024u;
-    char *s = malloc(n + 64), *p = s;
-    if (!s)
-        return NULL;
-    p += sprintf(p, "text\n");
-    for (size_t i = 0; i + wl <= n; i += wl)
-        p += sprintf(p, "%s", word);
-    p += sprintf(p, "\n");
-    *len = (size_t)(p - s);
-    return s;
+    return harness_repeat("text\n", "Чортків", 300u * 1024u, "\n", len);
 }
 
 /* --- the cases ---------------------------------------------------------------------------- */
