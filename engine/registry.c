@@ -11,6 +11,7 @@ struct yk_registry {
     const struct yk_family **families;
     size_t nfamilies;
     const struct yk_rule **rules; /* registration order */
+    size_t *family;               /* parallel to rules: index into families */
     const struct yk_rule **by_id; /* sorted by id */
     size_t nrules;
 };
@@ -43,6 +44,7 @@ void yk_registry_destroy(struct yk_registry *reg)
         return;
     free(reg->families);
     free(reg->rules);
+    free(reg->family);
     free(reg->by_id);
     free(reg);
 }
@@ -66,8 +68,8 @@ static int check_family(const struct yk_registry *reg, const struct yk_family *f
     }
     for (size_t i = 0; i < reg->nfamilies; i++)
         if (strcmp(reg->families[i]->name, fam->name) == 0)
-            return yk_error_set(err, YK_EINVAL, NULL, 0, 0, "rule family '%s' is already registered",
-                                fam->name);
+            return yk_error_set(err, YK_EINVAL, NULL, 0, 0,
+                                "rule family '%s' is already registered", fam->name);
     return 0;
 }
 
@@ -86,6 +88,10 @@ int yk_registry_add_family(struct yk_registry *reg, const struct yk_family *fam,
     if (!rules)
         return yk_error_set(err, YK_ENOMEM, NULL, 0, 0, "out of memory");
     reg->rules = rules;
+    size_t *family = realloc(reg->family, (n ? n : 1) * sizeof *family);
+    if (!family)
+        return yk_error_set(err, YK_ENOMEM, NULL, 0, 0, "out of memory");
+    reg->family = family;
     const struct yk_rule **by_id = realloc(reg->by_id, (n ? n : 1) * sizeof *by_id);
     if (!by_id)
         return yk_error_set(err, YK_ENOMEM, NULL, 0, 0, "out of memory");
@@ -93,6 +99,7 @@ int yk_registry_add_family(struct yk_registry *reg, const struct yk_family *fam,
     reg->families[reg->nfamilies++] = fam;
     for (size_t i = 0; i < fam->nrules; i++) {
         reg->rules[reg->nrules] = fam->rules[i];
+        reg->family[reg->nrules] = reg->nfamilies - 1;
         reg->by_id[reg->nrules] = fam->rules[i];
         reg->nrules++;
     }
@@ -134,6 +141,13 @@ const struct yk_rule *yk_registry_find(const struct yk_registry *reg, const char
             hi = mid;
     }
     return NULL;
+}
+
+const struct yk_family *yk_registry_family_of(const struct yk_registry *reg,
+                                              const struct yk_rule *rule)
+{
+    size_t i = yk_registry_index(reg, rule);
+    return i == (size_t)-1 ? NULL : reg->families[reg->family[i]];
 }
 
 size_t yk_registry_index(const struct yk_registry *reg, const struct yk_rule *rule)

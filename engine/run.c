@@ -103,8 +103,8 @@ static int fail_rule(struct run *run, struct yk_rule_ctx *ctx, const char *cb, i
 static int sink_header(void *p, const struct yk_row *hdr)
 {
     struct run *run = p;
-    struct yk_cell *cells = yk_arena_calloc(run->arena, hdr->ncells ? hdr->ncells : 1,
-                                            sizeof *cells);
+    struct yk_cell *cells =
+        yk_arena_calloc(run->arena, hdr->ncells ? hdr->ncells : 1, sizeof *cells);
     run->cols = yk_arena_calloc(run->arena, hdr->ncells ? hdr->ncells : 1, sizeof *run->cols);
     if (!cells || !run->cols)
         return YK_ENOMEM;
@@ -257,12 +257,13 @@ static const struct yk_loader *choose_loader(const struct yk_stack *stack)
     return stack->loader ? yk_loader_find(stack->loader) : NULL;
 }
 
-/* When nothing is loaded (a PDF, an image, a workbook ...), only the `format` family, which
- * reports on the input stack itself, has anything to say; row-level rules would only list
- * the absence of rows. */
-static bool runs_unloaded(const struct yk_rule *rule)
+/* When nothing is loaded (a PDF, an image, a workbook ...), only families that report on the
+ * input itself (the descriptor's without_rows) have anything to say; row-level rules would
+ * only list the absence of rows. */
+static bool runs_unloaded(const struct yk_registry *reg, const struct yk_rule *rule)
 {
-    return strncmp(rule->id, "format.", 7) == 0;
+    const struct yk_family *fam = yk_registry_family_of(reg, rule);
+    return fam && fam->without_rows;
 }
 
 static int check_input(struct yk_input *in, const char *path, const struct yk_check_options *opt,
@@ -306,7 +307,7 @@ static int check_input(struct yk_input *in, const char *path, const struct yk_ch
     }
     for (size_t i = 0; rc == 0 && i < run.finish_rules.n; i++) {
         struct yk_rule_ctx *c = run.finish_rules.ctx[i];
-        if (!run.info.input.loaded && !runs_unloaded(c->rule))
+        if (!run.info.input.loaded && !runs_unloaded(opt->registry, c->rule))
             continue;
         int r = c->rule->on_finish(c, &run.info);
         if (r < 0 || run.em.rc < 0)

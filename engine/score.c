@@ -15,17 +15,14 @@ enum kind {
 };
 
 /* Families named after a table format apply only to files of that format. */
-static const char *const format_families[] = {"csv", "json", "xml"};
-
 struct rule_info {
     const struct yk_rule *rule;
     enum kind kind;
     unsigned weight, tolerance;
-    bool share;        /* row or cell scope: the share of rows or cells that pass */
-    bool format_only;  /* only files whose format is the family name */
-    bool needs_schema; /* schema rules on the data: only files checked against a structure */
-    bool unloaded_too; /* format rules: also files no loader read */
-    size_t family_len;
+    bool share;              /* row or cell scope: the share of rows or cells that pass */
+    const char *only_format; /* only files of this format (the family's only_format) */
+    bool needs_schema;       /* schema rules on the data: only files checked against a structure */
+    bool unloaded_too;       /* the family's without_rows: also files no loader read */
 };
 
 /* Per rule, while one dataset is scored. */
@@ -92,34 +89,23 @@ static bool file_level(const struct yk_rule *r)
     return r->on_header || r->on_row || r->on_cell || r->on_event || r->on_finish;
 }
 
-static size_t family_len(const char *id)
+static void describe(struct rule_info *ri, const struct yk_registry *reg, const struct yk_rule *r,
+                     const struct yk_profile *p)
 {
-    const char *dot = strchr(id, '.');
-    return dot ? (size_t)(dot - id) : strlen(id);
-}
-
-static bool family_is(const struct rule_info *ri, const char *name)
-{
-    return strlen(name) == ri->family_len && strncmp(ri->rule->id, name, ri->family_len) == 0;
-}
-
-static void describe(struct rule_info *ri, const struct yk_rule *r, const struct yk_profile *p)
-{
+    const struct yk_family *fam = yk_registry_family_of(reg, r);
     ri->rule = r;
     ri->weight = yk_profile_weight(p, r);
     ri->tolerance = yk_profile_tolerance(p, r);
     ri->share = r->scope == YK_SCOPE_ROW || r->scope == YK_SCOPE_CELL;
-    ri->family_len = family_len(r->id);
     if (!yk_profile_enabled(p, r) || ri->weight == 0)
         ri->kind = KIND_NONE;
     else if (r->on_dataset)
         ri->kind = KIND_DATASET;
     else if (file_level(r))
         ri->kind = KIND_FILE;
-    for (size_t i = 0; i < sizeof format_families / sizeof format_families[0]; i++)
-        ri->format_only |= family_is(ri, format_families[i]);
-    ri->needs_schema = family_is(ri, "schema") && r->dimension != YK_DIM_METADATA;
-    ri->unloaded_too = family_is(ri, "format");
+    ri->only_format = fam ? fam->only_format : NULL;
+    ri->needs_schema = fam && fam->needs_schema && r->dimension != YK_DIM_METADATA;
+    ri->unloaded_too = fam && fam->without_rows;
 }
 
 static int cmp_ptr(const void *a, const void *b)
@@ -156,7 +142,7 @@ static int scorer_init(struct scorer *s, const struct yk_registry *reg, const st
         return YK_ENOMEM;
     }
     for (size_t i = 0; i < s->n; i++) {
-        describe(&s->info[i], yk_registry_rule(reg, i), p);
+        describe(&s->info[i], reg, yk_registry_rule(reg, i), p);
         s->index[i] = (struct by_ptr){s->info[i].rule, i};
     }
     qsort(s->index, s->n, sizeof *s->index, cmp_ptr);
@@ -169,7 +155,7 @@ static bool applies(const struct rule_info *ri, const struct yk_file_result *f, 
 {
     if (!f->info.input.loaded && !ri->unloaded_too)
         return false;
-    if (ri->format_only && !(f->info.format && family_is(ri, f->info.format)))
+    if (ri->only_format && !(f->info.format && strcmp(ri->only_format, f->info.format) == 0))
         return false;
     if (ri->needs_schema && !f->schema)
         return false;

@@ -352,4 +352,5 @@ const struct yk_family yk_family_format = {
     .title_en = "Format: what the file really holds, encoding, archives",
     .rules = format_rules,
     .nrules = sizeof format_rules / sizeof format_rules[0],
+    .without_rows = true,
 };

@@ -26,6 +26,7 @@ const struct yk_family yk_family_json = {
     .title_en = "JSON: records, keys and value types",
     .rules = json_rules,
     .nrules = sizeof json_rules / sizeof json_rules[0],
+    .only_format = "json",
 };
 
 /* --- helpers ----------------------------------------------------------------------------- */

@@ -37,6 +37,7 @@ const struct yk_family yk_family_schema = {
     .title_en = "Schema: structure, types and constraints of values",
     .rules = schema_rules,
     .nrules = sizeof schema_rules / sizeof schema_rules[0],
+    .needs_schema = true,
 };
 
 /* --- locations and text ------------------------------------------------------------------ */

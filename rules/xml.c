@@ -27,6 +27,7 @@ const struct yk_family yk_family_xml = {
     .title_en = "XML: well-formedness and record structure",
     .rules = xml_rules,
     .nrules = sizeof xml_rules / sizeof xml_rules[0],
+    .only_format = "xml",
 };
 
 int yk_xml_name_len(const char *s)

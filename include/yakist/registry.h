@@ -28,6 +28,10 @@ const struct yk_rule *yk_registry_rule(const struct yk_registry *reg, size_t ind
 size_t yk_registry_family_count(const struct yk_registry *reg);
 const struct yk_family *yk_registry_family(const struct yk_registry *reg, size_t index);
 
+/* The family a registered rule belongs to, or NULL when it is not registered. */
+const struct yk_family *yk_registry_family_of(const struct yk_registry *reg,
+                                              const struct yk_rule *rule);
+
 /* The rule with this id, or NULL. */
 const struct yk_rule *yk_registry_find(const struct yk_registry *reg, const char *id);
 

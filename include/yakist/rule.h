@@ -88,6 +88,10 @@ struct yk_family {
     const char *title_en;
     const struct yk_rule *const *rules;
     size_t nrules;
+    /* Where the family's rules apply; zero (a plugin's default) means every loaded table. */
+    bool without_rows;       /* also on a file that was not loaded as a table (PDF, scan ...) */
+    const char *only_format; /* only on files of this input format ("json"), or NULL */
+    bool needs_schema;       /* its data rules count in scores only when a structure applied */
 };
 
 /* --- what a rule may ask of its context ------------------------------------------------ */

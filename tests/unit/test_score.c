@@ -83,7 +83,8 @@ RULE(lenient, YK_SCOPE_CELL, YK_DIM_CONTENT, 1, .on_cell = on_cell, .params = to
 
 static const struct yk_rule *const test_rules[] = {&meta, &late,  &rows,   &cells,
                                                    &file, &whole, &nought, &lenient};
-static const struct yk_family test_family = {"tst", "тест", "test", test_rules, 8};
+static const struct yk_family test_family = {
+    .name = "tst", .title_uk = "тест", .title_en = "test", .rules = test_rules, .nrules = 8};
 
 struct fx {
     struct yk_registry *reg;
